@@ -1,0 +1,27 @@
+package org.cellactive.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code submit.sh COMMAND [options]}. */
+@Command(name = "cellactive",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Active learning for cell images on Apache Spark.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code, without exiting: tests call this. */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

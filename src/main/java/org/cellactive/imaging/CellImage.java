@@ -1,0 +1,68 @@
+package org.cellactive.imaging;
+
+import java.util.Objects;
+
+/**
+ * One cell's crop: four channel planes, row-major, values scaled to 0..1.
+ *
+ * <p>Gray is the mean of red, green and blue with weight 1/3 each, CellProfiler's
+ * ColorToGray "combine" default. Planes are shared, not copied: treat them as read-only.
+ */
+public final class CellImage {
+    private final int width;
+    private final int height;
+    private final float[] red;
+    private final float[] green;
+    private final float[] blue;
+    private final float[] gray;
+
+    public CellImage(int width, int height, float[] red, float[] green, float[] blue, float[] gray) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("empty image " + width + "x" + height);
+        }
+        int n = Math.multiplyExact(width, height);
+        for (float[] plane : new float[][] {red, green, blue, gray}) {
+            if (Objects.requireNonNull(plane, "plane").length != n) {
+                throw new IllegalArgumentException("plane length " + plane.length + " != " + n);
+            }
+        }
+        this.width = width;
+        this.height = height;
+        this.red = red;
+        this.green = green;
+        this.blue = blue;
+        this.gray = gray;
+    }
+
+    /** An image whose three colour planes are the same gray plane: handy for tests. */
+    public static CellImage ofGray(int width, int height, float[] gray) {
+        return new CellImage(width, height, gray, gray, gray, gray);
+    }
+
+    /** Builds the gray plane from the colour planes. */
+    public static CellImage ofRgb(int width, int height, float[] red, float[] green, float[] blue) {
+        float[] gray = new float[red.length];
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = (red[i] + green[i] + blue[i]) / 3f;
+        }
+        return new CellImage(width, height, red, green, blue, gray);
+    }
+
+    public int width() { return width; }
+    public int height() { return height; }
+    public int pixelCount() { return width * height; }
+    public float[] red() { return red; }
+    public float[] green() { return green; }
+    public float[] blue() { return blue; }
+    public float[] gray() { return gray; }
+
+    public float[] plane(Channel channel) {
+        switch (channel) {
+            case GRAY: return gray;
+            case RED: return red;
+            case GREEN: return green;
+            case BLUE: return blue;
+            default: throw new IllegalArgumentException(String.valueOf(channel));
+        }
+    }
+}
