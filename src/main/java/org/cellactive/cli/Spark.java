@@ -1,0 +1,38 @@
+package org.cellactive.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession every command uses.
+ *
+ * <p>Under spark-submit the master and the rest of the configuration come from
+ * spark-submit. Under plain {@code java} (submit.sh without SPARK_HOME, or tests),
+ * {@code spark.*} system properties are honoured and the master defaults to
+ * {@code local[*]}, so a laptop needs no Spark distribution.
+ */
+public final class Spark {
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private Spark() {
+    }
+
+    /**
+     * @param appName      application name shown in the Spark UI and logs
+     * @param masterOrNull the {@code --master} option, or null to keep what spark-submit or
+     *                     {@code -Dspark.master} set, else {@value #DEFAULT_MASTER}
+     */
+    public static SparkSession session(String appName, String masterOrNull) {
+        SparkConf conf = new SparkConf();
+        if (masterOrNull != null && !masterOrNull.isBlank()) {
+            conf.setMaster(masterOrNull);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(DEFAULT_MASTER);
+        }
+        conf.setIfMissing("spark.app.name", appName);
+        // Small driver-side jobs dominate the active-learning loop; the UI only costs time here.
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}
