@@ -1,0 +1,109 @@
+package org.cellactive.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cellactive.annotations.AnnotationSource;
+import org.cellactive.annotations.AnnotationTable;
+import org.cellactive.experiment.ExtractionBenchmark;
+import org.cellactive.features.FeatureOptions;
+import org.cellactive.features.FeatureStage;
+import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.ThresholdMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code benchmark-extract}: how fast extraction is, per core, and what each part costs.
+ * Prints a Markdown table for docs/benchmarks.md. JVM start-up is never counted.
+ */
+@Command(name = "benchmark-extract", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measures extraction speed on a VOC folder: single-thread decode only (the limit), segmentation,",
+            "each feature family, and the full pipeline; then the Spark stage on the given master.",
+            "Each phase runs --runs times after a warm-up; medians are printed as Markdown."})
+public final class BenchmarkExtractCommand implements Callable<Integer> {
+
+    @Option(names = "--annotations", required = true, paramLabel = "DIR", description = "A folder of VOC XML files.")
+    Path annotations;
+
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "The images folder.")
+    Path images;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per phase (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--limit-images", defaultValue = "100000",
+            description = "Use at most this many annotation files (default: all).")
+    int limitImages;
+
+    @Option(names = "--features", split = ",", paramLabel = "FAMILY",
+            description = "Families to time (default: every family, optional ones included).")
+    List<String> families = new ArrayList<>(FeatureOptions.ALL_FAMILIES);
+
+    @Option(names = "--skip-spark", description = "Only the single-thread phases.")
+    boolean skipSpark;
+
+    @Option(names = "--master", defaultValue = "local[2]",
+            description = "Spark master for the stage timing (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        FeatureOptions options = new FeatureOptions(families, 256, 3, List.of(Channel.GRAY), ThresholdMethod.OTSU);
+        ExtractionBenchmark bench = new ExtractionBenchmark(annotations, images, limitImages, runs);
+        int cells = bench.cellCount();
+        System.out.printf(Locale.ROOT, "%n%d images, %d boxes, %d timed runs per phase (median), one thread, no I/O%n%n",
+                bench.imageCount(), cells, runs);
+        System.out.println("| phase | median s per pass | ms per cell | cells/s (1 core) |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        Map<String, Double> medians = bench.run(options);
+        for (Map.Entry<String, Double> e : medians.entrySet()) {
+            double s = e.getValue();
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.4f | %,.0f |%n", e.getKey(), s, 1000 * s / cells, cells / s);
+        }
+        double decode = medians.get("decode");
+        double full = medians.get("full: decode+crop+segment+all families");
+        System.out.printf(Locale.ROOT, "%nfull pipeline / decode only = %.2f%n", full / decode);
+        if (!skipSpark) {
+            sparkStage(FeatureOptions.defaults(), "default families");
+        }
+        return 0;
+    }
+
+    private void sparkStage(FeatureOptions options, String label) {
+        SparkSession spark = Spark.session("cellactive benchmark-extract", master);
+        AnnotationTable table = AnnotationSource.read(spark, annotations.toAbsolutePath().toString(),
+                images.toAbsolutePath().toString());
+        Dataset<Row> boxes = table.boxes().cache();
+        long n = boxes.count();
+        int cores = spark.sparkContext().defaultParallelism();
+        FeatureStage stage = new FeatureStage(options, 100_000_000L, null);
+        double[] seconds = new double[runs];
+        for (int r = -1; r < runs; r++) {
+            long start = System.nanoTime();
+            Dataset<Row> outcomes = stage.outcomes(spark, boxes, 3 * cores,
+                    spark.sparkContext().longAccumulator());
+            long measured = FeatureStage.cells(outcomes).count();
+            outcomes.unpersist(true);
+            if (r >= 0) {
+                seconds[r] = (System.nanoTime() - start) / 1e9;
+            }
+            if (measured == 0) {
+                throw new IllegalStateException("no cell measured");
+            }
+        }
+        Arrays.sort(seconds);
+        double median = seconds[runs / 2];
+        System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes): "
+                        + "median %.2f s = %,.0f cells/s = %,.0f cells/s per core (runs: %s)%n",
+                label, master, cores, n, median, n / median, n / median / cores, Arrays.toString(seconds));
+    }
+}

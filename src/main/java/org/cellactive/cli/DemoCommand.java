@@ -1,0 +1,116 @@
+package org.cellactive.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the article's experiment end to end on BCCD — extract, then simulate
+ * with the article's settings for the gray-intensity and the all feature sets.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs extract, then simulate, on BCCD with the article's settings (binary RBC vs WBC,",
+            "batch size 1, pool 300, 5 seed labels, so 295 rounds), for the gray-intensity and the all",
+            "feature sets, and prints where the reports are. Finds BCCD at --data, else at",
+            "data/BCCD_Dataset, else clones the public repository there at a pinned commit."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The BCCD folder (holding BCCD/Annotations and BCCD/JPEGImages, or those two directly).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo",
+            description = "Where the runs go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--repeats", defaultValue = "20", description = "Seeded repeats per strategy (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Stop each repeat after N rounds (default: until the pool is empty, 295 rounds).")
+    Integer rounds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
+    String master;
+
+    @Override
+    public Integer call() {
+        Path bccd = locate();
+        if (bccd == null) {
+            return CliErrors.INPUT;
+        }
+        Path cells = out.resolve("extract");
+        int code = Main.run(withMaster("extract", "--annotations", bccd.resolve("Annotations").toString(),
+                "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv"));
+        if (code != 0) {
+            return code;
+        }
+        List<Path> reports = new ArrayList<>();
+        for (String features : List.of("gray-intensity", "all")) {
+            Path run = out.resolve(features);
+            List<String> args = new ArrayList<>(List.of("simulate",
+                    "--cells", cells.resolve("cells.parquet").toString(), "--out", run.toString(),
+                    "--protocol", "binary", "--features", features, "--strategies", "random,least-confident",
+                    "--repeats", String.valueOf(repeats), "--pool", "300", "--test", "150", "--seed-size", "5",
+                    "--batch-size", "1", "--seed", String.valueOf(seed)));
+            if (rounds != null) {
+                args.addAll(List.of("--rounds", String.valueOf(rounds)));
+            }
+            code = Main.run(withMaster(args.toArray(String[]::new)));
+            if (code != 0) {
+                return code;
+            }
+            reports.add(run.resolve("report.html"));
+        }
+        System.out.println("demo: reports:");
+        for (Path report : reports) {
+            System.out.println("  " + report.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private String[] withMaster(String... args) {
+        if (master == null) {
+            return args;
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--master", master));
+        return all.toArray(String[]::new);
+    }
+
+    private Path locate() {
+        if (data != null) {
+            Path found = BccdLocation.bccdFolder(data);
+            if (found == null) {
+                CliErrors.input("demo", "no BCCD layout (Annotations/ and JPEGImages/) under --data " + data);
+            }
+            return found;
+        }
+        Path dir = BccdLocation.DEFAULT_DIR;
+        Path found = BccdLocation.bccdFolder(dir);
+        if (found != null) {
+            return found;
+        }
+        if (Files.exists(dir)) {
+            CliErrors.input("demo", dir + " exists but holds no BCCD layout; remove it or pass --data");
+            return null;
+        }
+        System.err.println("demo: BCCD not found; cloning " + BccdLocation.REPOSITORY + " at "
+                + BccdLocation.PINNED_COMMIT.substring(0, 12) + " into " + dir);
+        String failure = BccdLocation.fetch(dir);
+        if (failure != null) {
+            CliErrors.input("demo", "cannot fetch BCCD: " + failure);
+            System.err.println(BccdLocation.manualSteps(dir));
+            return null;
+        }
+        return BccdLocation.bccdFolder(dir);
+    }
+}

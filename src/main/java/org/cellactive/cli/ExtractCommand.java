@@ -1,0 +1,202 @@
+package org.cellactive.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.cellactive.annotations.AnnotationSource;
+import org.cellactive.annotations.AnnotationTable;
+import org.cellactive.annotations.AnnotationsException;
+import org.cellactive.annotations.RejectColumns;
+import org.cellactive.features.FeatureOptions;
+import org.cellactive.features.FeatureStage;
+import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.ThresholdMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code extract}: crop every annotated cell, find it, and measure it. */
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Crops every annotated cell, finds the cell inside its box and measures it with",
+            "CellProfiler-named features. Writes RUN_DIR/cells.parquet, RUN_DIR/rejects.parquet",
+            "and RUN_DIR/manifest.json (written last)."})
+public final class ExtractCommand implements Callable<Integer> {
+
+    @Option(names = "--annotations", required = true, paramLabel = "PATH",
+            description = "A folder of Pascal VOC XML files (the BCCD layout), or a CSV file.")
+    String annotations;
+
+    @Option(names = "--images", required = true, paramLabel = "DIR",
+            description = "The folder holding the images (any Hadoop path: local, hdfs://, s3a://).")
+    String images;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "The run folder to write.")
+    String out;
+
+    @Option(names = "--csv", description = "Also write cells.csv and rejects.csv as single CSV files.")
+    boolean csv;
+
+    @Option(names = "--crops", paramLabel = "DIR", description = "Write each crop as DIR/<cell_key>.png.")
+    String crops;
+
+    @Option(names = "--max-image-pixels", paramLabel = "N", defaultValue = "100000000",
+            description = "Refuse images larger than N pixels before decoding them (default: ${DEFAULT-VALUE}).")
+    long maxImagePixels;
+
+    @Option(names = "--features", paramLabel = "FAMILY", split = ",",
+            description = "Feature families to measure: AreaShape, Zernike, Intensity, Color, Texture, Granularity "
+                    + "(default: AreaShape,Intensity,Color,Texture).")
+    List<String> families = new ArrayList<>(FeatureOptions.DEFAULT_FAMILIES);
+
+    @Option(names = "--texture-levels", defaultValue = "256",
+            description = "Gray levels of the Haralick co-occurrence matrix, 8..256 (default: ${DEFAULT-VALUE}).")
+    int textureLevels;
+
+    @Option(names = "--texture-scale", defaultValue = "3",
+            description = "Haralick pixel distance (default: ${DEFAULT-VALUE}).")
+    int textureScale;
+
+    @Option(names = "--texture-channels", split = ",", paramLabel = "CHANNEL", defaultValue = "Gray",
+            description = "Channels measured by Texture: Gray, Red, Green, Blue (default: ${DEFAULT-VALUE}).")
+    List<String> textureChannels;
+
+    @Option(names = "--threshold", defaultValue = "otsu",
+            description = "How the cell is found in its box: otsu or li (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Tasks to spread the images over (default: 3 per core, at least one per 2,000 boxes).")
+    Integer partitions;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
+    String master;
+
+    @Override
+    public Integer call() throws IOException {
+        long started = System.nanoTime();
+        FeatureOptions options;
+        try {
+            options = featureOptions();
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage("extract", e.getMessage());
+        }
+        SparkSession spark = Spark.session("cellactive extract", master);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String missing = firstMissing(conf, annotations, images);
+        if (missing != null) {
+            return CliErrors.input("extract", "no such file or folder: " + missing);
+        }
+        FileSystem outFs = new Path(out).getFileSystem(conf);
+        outFs.mkdirs(new Path(out));
+        outFs.delete(new Path(out, "manifest.json"), false);
+
+        AnnotationTable table;
+        long boxCount;
+        try {
+            table = AnnotationSource.read(spark, annotations, images);
+            table.boxes().cache();
+            boxCount = table.boxes().count();
+        } catch (AnnotationsException e) {
+            return CliErrors.input("extract", e.getMessage());
+        }
+        long readSeconds = System.nanoTime();
+
+        FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
+        int tasks = partitions != null ? partitions
+                : (int) Math.max(3L * spark.sparkContext().defaultParallelism(), (boxCount + 1999) / 2000);
+        LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
+        Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), tasks, done);
+        Dataset<Row> cells = FeatureStage.cells(outcomes);
+        Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
+        String cellsPath = new Path(out, "cells.parquet").toString();
+        String rejectsPath = new Path(out, "rejects.parquet").toString();
+        try (ProgressLine progress = new ProgressLine("extract", "cells", boxCount, done::value, 5000)) {
+            TableFiles.writeParquet(cells, cellsPath);
+        }
+        double stageSeconds = (System.nanoTime() - readSeconds) / 1e9;
+        TableFiles.writeParquet(rejects, rejectsPath);
+        if (csv) {
+            TableFiles.writeSingleCsv(spark.read().parquet(cellsPath), new Path(out, "cells.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(out, "rejects.csv").toString(), conf);
+        }
+        long measured = spark.read().parquet(cellsPath).count();
+        Dataset<Row> written = spark.read().parquet(rejectsPath);
+        long rejected = written.count();
+        outcomes.unpersist();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        RunManifest manifest = new RunManifest("extract")
+                .input("annotations", annotations)
+                .input("images", images)
+                .option("out", out)
+                .option("csv", csv)
+                .option("crops", crops)
+                .option("max_image_pixels", maxImagePixels)
+                .option("features", options.families())
+                .option("texture_levels", options.textureLevels())
+                .option("texture_scale", options.textureScale())
+                .option("texture_channels", textureChannels)
+                .option("threshold", options.threshold().name().toLowerCase(Locale.ROOT))
+                .option("partitions", tasks)
+                .option("master", spark.sparkContext().master())
+                .option("cores", spark.sparkContext().defaultParallelism())
+                .count("boxes", boxCount + annotationRejectsWithoutBox(written))
+                .count("cells_measured", measured)
+                .count("rejected", rejected)
+                .count("feature_columns", stage.measurer().columns().size())
+                .timing("read_annotations", (readSeconds - started) / 1e9)
+                .timing("measure_and_write_cells", stageSeconds)
+                .timing("total", seconds);
+        for (Row r : written.groupBy(RejectColumns.STAGE).count().collectAsList()) {
+            manifest.count("rejected_" + r.getString(0), r.getLong(1));
+        }
+        manifest.writeTo(out, conf);
+        System.out.printf(Locale.ROOT, "extract: %,d cells measured, %,d rejected, %.1f s, %.0f cells/s -> %s%n",
+                measured, rejected, seconds, measured / seconds, out);
+        return 0;
+    }
+
+    /** Rejects for whole annotation files carry no box: count them as boxes of their own. */
+    private static long annotationRejectsWithoutBox(Dataset<Row> rejects) {
+        return rejects.filter(rejects.col(RejectColumns.STAGE).equalTo("annotation")
+                .and(rejects.col(RejectColumns.CELL_ID).isNotNull())).count();
+    }
+
+    private FeatureOptions featureOptions() {
+        List<Channel> channels = new ArrayList<>();
+        for (String c : textureChannels) {
+            try {
+                channels.add(Channel.parse(c));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown channel '" + c + "' in --texture-channels; "
+                        + "choose from Gray, Red, Green, Blue");
+            }
+        }
+        ThresholdMethod method;
+        try {
+            method = ThresholdMethod.valueOf(threshold.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --threshold '" + threshold + "'; choose otsu or li");
+        }
+        return new FeatureOptions(families, textureLevels, textureScale, channels, method);
+    }
+
+    private static String firstMissing(Configuration conf, String... paths) throws IOException {
+        for (String p : paths) {
+            Path path = new Path(p);
+            if (!path.getFileSystem(conf).exists(path)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

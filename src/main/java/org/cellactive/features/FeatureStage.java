@@ -1,0 +1,102 @@
+package org.cellactive.features;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.annotations.RejectColumns;
+import org.cellactive.imaging.ImageDecoder;
+
+/**
+ * The distributed feature stage: box rows in, one outcome row per box out.
+ *
+ * <p>Rows are repartitioned by image and sorted within each partition, so that every
+ * image is read and decoded exactly once, by one task. The outcome holds the box's
+ * columns, then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
+ * cells), then one column per feature (null for rejected boxes);
+ * {@link #cells(Dataset)} and {@link #rejects(Dataset)} split it.
+ */
+public final class FeatureStage {
+    public static final String REJECT_STAGE = "_reject_stage";
+    public static final String REJECT_REASON = "_reject_reason";
+
+    private final CellMeasurer measurer;
+    private final long maxImagePixels;
+    private final String cropsDir;
+
+    /**
+     * @param cropsDir a Hadoop path where each crop is written as {@code <cell_key>.png}, or null
+     */
+    public FeatureStage(FeatureOptions options, long maxImagePixels, String cropsDir) {
+        this.measurer = new CellMeasurer(options);
+        this.maxImagePixels = maxImagePixels;
+        this.cropsDir = cropsDir;
+    }
+
+    public CellMeasurer measurer() {
+        return measurer;
+    }
+
+    /**
+     * Plans the stage. {@code done} counts boxes as their images finish, for progress lines.
+     *
+     * @param partitions how many tasks to spread the images over
+     */
+    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, int partitions, LongAccumulator done) {
+        StructType boxSchema = boxes.schema();
+        StructType outcome = boxSchema
+                .add(REJECT_STAGE, DataTypes.StringType, true)
+                .add(REJECT_REASON, DataTypes.StringType, true);
+        for (String column : measurer.columns()) {
+            outcome = outcome.add(column, DataTypes.DoubleType, true);
+        }
+        Broadcast<Map<String, String>> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(hadoopConf(spark));
+        // A decoded image costs about 4 bytes per pixel; the compressed file is far smaller,
+        // unless it is hostile. Bounding the file keeps one task's memory bounded.
+        long maxFileBytes = Math.min(Integer.MAX_VALUE - 64, Math.max(64L << 20, maxImagePixels * 4));
+        ImagePartitionMeasurer body = new ImagePartitionMeasurer(measurer, new ImageDecoder(maxImagePixels),
+                maxFileBytes, conf, cropsDir, done, BoxFields.of(boxSchema));
+        return boxes
+                .repartition(partitions, col(AnnotationColumns.IMAGE_PATH))
+                .sortWithinPartitions(AnnotationColumns.IMAGE_PATH, AnnotationColumns.CELL_ID)
+                .mapPartitions(body, Encoders.row(outcome))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** Measured cells: the box columns, then the features. */
+    public static Dataset<Row> cells(Dataset<Row> outcomes) {
+        return outcomes.filter(col(REJECT_STAGE).isNull()).drop(REJECT_STAGE, REJECT_REASON);
+    }
+
+    /** Boxes that could not be measured, in the rejects schema. */
+    public static Dataset<Row> rejects(Dataset<Row> outcomes) {
+        return outcomes.filter(col(REJECT_STAGE).isNotNull()).select(
+                col(AnnotationColumns.IMAGE_PATH).as(RejectColumns.FILE),
+                col(AnnotationColumns.IMAGE_ID).as(RejectColumns.IMAGE_ID),
+                col(AnnotationColumns.CELL_ID).as(RejectColumns.CELL_ID),
+                col(AnnotationColumns.CELL_KEY).as(RejectColumns.CELL_KEY),
+                col(REJECT_STAGE).as(RejectColumns.STAGE),
+                col(REJECT_REASON).as(RejectColumns.REASON));
+    }
+
+    private static Map<String, String> hadoopConf(SparkSession spark) {
+        Map<String, String> copy = new HashMap<>();
+        for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
+            copy.put(e.getKey(), e.getValue());
+        }
+        return copy;
+    }
+
+}

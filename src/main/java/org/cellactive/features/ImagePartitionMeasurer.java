@@ -1,0 +1,167 @@
+package org.cellactive.features;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
+import org.cellactive.imaging.CellImage;
+import org.cellactive.imaging.ImageDecoder;
+import org.cellactive.imaging.PixelBox;
+import org.cellactive.imaging.PngCrops;
+import org.cellactive.imaging.RejectedException;
+import org.cellactive.imaging.RgbImage;
+
+/**
+ * The body of the feature stage, run on executors: rows arrive sorted by image, each
+ * image is read through Hadoop FileSystem and decoded once, and each of its boxes is
+ * cropped, segmented and measured. Every box yields exactly one output row: either
+ * its features, or the stage and reason it was rejected.
+ */
+final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final CellMeasurer measurer;
+    private final ImageDecoder decoder;
+    private final long maxFileBytes;
+    private final Broadcast<Map<String, String>> hadoopConf;
+    private final String cropsDir;
+    private final LongAccumulator done;
+    private final BoxFields fields;
+
+    ImagePartitionMeasurer(CellMeasurer measurer, ImageDecoder decoder, long maxFileBytes,
+                           Broadcast<Map<String, String>> hadoopConf, String cropsDir,
+                           LongAccumulator done, BoxFields fields) {
+        this.measurer = measurer;
+        this.decoder = decoder;
+        this.maxFileBytes = maxFileBytes;
+        this.hadoopConf = hadoopConf;
+        this.cropsDir = cropsDir;
+        this.done = done;
+        this.fields = fields;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> boxes) throws Exception {
+        Configuration conf = new Configuration(false);
+        hadoopConf.value().forEach(conf::set);
+        List<Row> out = new ArrayList<>();
+        List<Row> sameImage = new ArrayList<>();
+        String current = null;
+        while (boxes.hasNext()) {
+            Row box = boxes.next();
+            String path = box.getString(fields.imagePath);
+            if (current != null && !current.equals(path)) {
+                measureImage(current, sameImage, conf, out);
+                sameImage.clear();
+            }
+            current = path;
+            sameImage.add(box);
+        }
+        if (current != null) {
+            measureImage(current, sameImage, conf, out);
+        }
+        return out.iterator();
+    }
+
+    private void measureImage(String path, List<Row> boxes, Configuration conf, List<Row> out) {
+        RgbImage image;
+        try {
+            image = decoder.decode(readBounded(path, conf), path);
+        } catch (RejectedException e) {
+            for (Row box : boxes) {
+                out.add(rejected(box, e));
+            }
+            done.add(boxes.size());
+            return;
+        }
+        for (Row box : boxes) {
+            out.add(measureBox(image, box, conf));
+        }
+        done.add(boxes.size());
+    }
+
+    private Row measureBox(RgbImage image, Row box, Configuration conf) {
+        try {
+            PixelBox pixels = PixelBox.fromVoc(box.getInt(fields.xmin), box.getInt(fields.ymin),
+                    box.getInt(fields.xmax), box.getInt(fields.ymax), image.width(), image.height());
+            CellImage crop = image.crop(pixels);
+            double[] values = measurer.measure(crop);
+            if (cropsDir != null) {
+                writeCrop(crop, box.getString(fields.cellKey), conf);
+            }
+            return measured(box, values);
+        } catch (RejectedException e) {
+            return rejected(box, e);
+        }
+    }
+
+    private byte[] readBounded(String path, Configuration conf) throws RejectedException {
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(conf);
+            FileStatus status = fs.getFileStatus(p);
+            if (!status.isFile()) {
+                throw new RejectedException(RejectedException.Stage.DECODE, "not a regular file");
+            }
+            if (status.getLen() > maxFileBytes) {
+                throw new RejectedException(RejectedException.Stage.DECODE, "file is " + status.getLen()
+                        + " bytes, over the limit of " + maxFileBytes + " bytes");
+            }
+            byte[] bytes = new byte[(int) status.getLen()];
+            try (FSDataInputStream in = fs.open(p)) {
+                in.readFully(0, bytes);
+            }
+            return bytes;
+        } catch (java.io.FileNotFoundException e) {
+            throw new RejectedException(RejectedException.Stage.DECODE, "image file not found");
+        } catch (IOException e) {
+            throw new RejectedException(RejectedException.Stage.DECODE, "cannot read image: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeCrop(CellImage crop, String cellKey, Configuration conf) throws RejectedException {
+        Path target = new Path(cropsDir, cellKey + ".png");
+        try (OutputStream o = target.getFileSystem(conf).create(target, true)) {
+            PngCrops.write(crop, o);
+        } catch (IOException e) {
+            throw new RejectedException(RejectedException.Stage.MEASURE,
+                    "cannot write crop " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Row measured(Row box, double[] values) {
+        Object[] row = keyValues(box, 2 + values.length);
+        int at = fields.keyCount + 2;
+        for (double v : values) {
+            row[at++] = v;
+        }
+        return RowFactory.create(row);
+    }
+
+    private Row rejected(Row box, RejectedException e) {
+        Object[] row = keyValues(box, 2 + measurer.columns().size());
+        row[fields.keyCount] = e.stage().label();
+        row[fields.keyCount + 1] = e.reason();
+        return RowFactory.create(row);
+    }
+
+    private Object[] keyValues(Row box, int extra) {
+        Object[] row = new Object[fields.keyCount + extra];
+        for (int i = 0; i < fields.keyCount; i++) {
+            row[i] = box.get(i);
+        }
+        return row;
+    }
+}
