@@ -61,7 +61,7 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
         String current = null;
         while (boxes.hasNext()) {
             Row box = boxes.next();
-            String path = box.getString(fields.imagePath);
+            String path = box.getString(fields.imagePath());
             if (current != null && !current.equals(path)) {
                 measureImage(current, sameImage, conf, out);
                 sameImage.clear();
@@ -94,12 +94,12 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
 
     private Row measureBox(RgbImage image, Row box, Configuration conf) {
         try {
-            PixelBox pixels = PixelBox.fromVoc(box.getInt(fields.xmin), box.getInt(fields.ymin),
-                    box.getInt(fields.xmax), box.getInt(fields.ymax), image.width(), image.height());
+            PixelBox pixels = PixelBox.fromVoc(box.getInt(fields.xmin()), box.getInt(fields.ymin()),
+                    box.getInt(fields.xmax()), box.getInt(fields.ymax()), image.width(), image.height());
             CellImage crop = image.crop(pixels);
             double[] values = measurer.measure(crop);
             if (cropsDir != null) {
-                writeCrop(crop, box.getString(fields.cellKey), conf);
+                writeCrop(crop, box.getString(fields.cellKey()), conf);
             }
             return measured(box, values);
         } catch (RejectedException e) {
@@ -143,7 +143,7 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
 
     private Row measured(Row box, double[] values) {
         Object[] row = keyValues(box, 2 + values.length);
-        int at = fields.keyCount + 2;
+        int at = fields.keyCount() + 2;
         for (double v : values) {
             row[at++] = v;
         }
@@ -152,14 +152,14 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
 
     private Row rejected(Row box, RejectedException e) {
         Object[] row = keyValues(box, 2 + measurer.columns().size());
-        row[fields.keyCount] = e.stage().label();
-        row[fields.keyCount + 1] = e.reason();
+        row[fields.keyCount()] = e.stage().label();
+        row[fields.keyCount() + 1] = e.reason();
         return RowFactory.create(row);
     }
 
     private Object[] keyValues(Row box, int extra) {
-        Object[] row = new Object[fields.keyCount + extra];
-        for (int i = 0; i < fields.keyCount; i++) {
+        Object[] row = new Object[fields.keyCount() + extra];
+        for (int i = 0; i < fields.keyCount(); i++) {
             row[i] = box.get(i);
         }
         return row;
