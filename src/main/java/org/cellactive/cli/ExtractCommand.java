@@ -83,6 +83,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
+        RunManifest manifest = new RunManifest("extract");
         FeatureOptions options;
         try {
             options = featureOptions();
@@ -134,8 +135,7 @@ public final class ExtractCommand implements Callable<Integer> {
         outcomes.unpersist();
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        RunManifest manifest = new RunManifest("extract")
-                .input("annotations", annotations)
+        manifest.input("annotations", annotations)
                 .input("images", images)
                 .option("out", out)
                 .option("csv", csv)
@@ -149,7 +149,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("partitions", tasks)
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
-                .count("boxes", boxCount + annotationRejectsWithoutBox(written))
+                .count("boxes", boxCount + annotationRejectsOfBoxes(written))
                 .count("cells_measured", measured)
                 .count("rejected", rejected)
                 .count("feature_columns", stage.measurer().columns().size())
@@ -165,8 +165,8 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Rejects for whole annotation files carry no box: count them as boxes of their own. */
-    private static long annotationRejectsWithoutBox(Dataset<Row> rejects) {
+    /** Boxes rejected while parsing (bad coordinates) never reached the stage; whole-file rejects are no box. */
+    private static long annotationRejectsOfBoxes(Dataset<Row> rejects) {
         return rejects.filter(rejects.col(RejectColumns.STAGE).equalTo("annotation")
                 .and(rejects.col(RejectColumns.CELL_ID).isNotNull())).count();
     }
