@@ -42,7 +42,8 @@ import org.cellactive.imaging.RejectedException;
  * {@code 0} becomes {@code BloodImage_00000}, as in the VOC folder.
  *
  * <p>{@code cell_id} comes from its column when there is one; otherwise it is the 0-based
- * index of the row among that image's rows (rejected rows included, so ids are stable).
+ * index of the row among that image's rows (rejected rows included, so ids are stable;
+ * only a row whose image cannot be told, e.g. with a wrong field count, is not counted).
  * A repeated (image, cell_id) pair is rejected.
  */
 public final class CsvAnnotationParser implements Serializable {
