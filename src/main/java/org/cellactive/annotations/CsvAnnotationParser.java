@@ -25,7 +25,8 @@ import org.cellactive.imaging.RejectedException;
  *   <li>the article's variant: {@code image_id}, optionally {@code cell_id}, then
  *       {@code cell_type} and the four corners.</li>
  * </ul>
- * Required: {@code xmin, ymin, xmax, ymax} and one of {@code filename} or {@code image_id}.
+ * Required: {@code xmin, ymin, xmax, ymax} and one of {@code filename} or {@code image_id}
+ * (filename wins when both are present).
  * {@code cell_type} is optional (archives may carry boxes without classes); an empty one
  * is null. Without all required columns the whole file is refused with an
  * {@link AnnotationsException}. A bad row becomes a {@link Reject} that names its line.

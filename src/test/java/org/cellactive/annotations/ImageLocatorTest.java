@@ -33,6 +33,8 @@ class ImageLocatorTest {
         assertEquals("file:" + dir + "/x.jpg", new ImageLocator("some/rel dir").resolve("x.jpg"));
         assertEquals("file:/data/img/x.jpg", new ImageLocator("/data/img").resolve("x.jpg"));
         assertEquals("file:/data/img/x.jpg", new ImageLocator("file:///data/img/").resolve("x.jpg"));
+        assertEquals("file:/data/img/x.jpg",
+                ImageLocator.in("/data/img", new org.apache.hadoop.conf.Configuration()).resolve("x.jpg"));
     }
 
     @Test
