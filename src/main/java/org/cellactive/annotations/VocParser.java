@@ -34,13 +34,15 @@ import org.xml.sax.SAXParseException;
  * {@code <object>} among all objects of the file, rejected ones included, so ids do not
  * shift when one box is bad; {@code cell_type} is {@code <name>} trimmed, null if empty.
  *
- * <p>Thread-safe: each call builds its own parser.
+ * <p>Not thread-safe (it reuses one XML parser): use one instance per thread or task.
  */
 public final class VocParser implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Annotation files above this size are refused before parsing: VOC files are a few KiB. */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private transient DocumentBuilder builder;
 
     public ParsedAnnotations parse(byte[] xml, String file, ImageLocator images) {
         if (xml.length > MAX_BYTES) {
@@ -49,13 +51,14 @@ public final class VocParser implements Serializable {
         }
         Document doc;
         try {
-            DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(RAISE_ERRORS);
-            builder.setEntityResolver((publicId, systemId) -> {
-                // Unreachable with DOCTYPEs refused; kept so a parser change cannot start fetching.
-                throw new SAXException("external entity refused");
-            });
-            doc = builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            DocumentBuilder builder = builder();
+            try {
+                doc = builder.parse(new InputSource(new ByteArrayInputStream(xml)));
+            } finally {
+                // reset() also drops the handlers, so they are set again.
+                builder.reset();
+                guard(builder);
+            }
         } catch (SAXParseException e) {
             return ParsedAnnotations.wholeFileRejected(file, null, xmlError(e));
         } catch (SAXException | IOException e) {
@@ -145,6 +148,23 @@ public final class VocParser implements Serializable {
         }
         return "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
                 + message.replaceAll("\\p{Cntrl}", " ");
+    }
+
+    /** Built once per instance: building one costs more than parsing a BCCD file. */
+    private DocumentBuilder builder() throws ParserConfigurationException {
+        if (builder == null) {
+            builder = secureFactory().newDocumentBuilder();
+            guard(builder);
+        }
+        return builder;
+    }
+
+    private static void guard(DocumentBuilder b) {
+        b.setErrorHandler(RAISE_ERRORS);
+        b.setEntityResolver((publicId, systemId) -> {
+            // Unreachable with DOCTYPEs refused; kept so a parser change cannot start fetching.
+            throw new SAXException("external entity refused");
+        });
     }
 
     /**

@@ -97,6 +97,17 @@ class VocParserTest {
     }
 
     @Test
+    void oneParserKeepsWorkingAfterRefusedFiles() {
+        String good = annotation("a.jpg", object("RBC", "1", "2", "3", "4"));
+        for (String xml : List.of("<annotation>", "<!DOCTYPE a SYSTEM \"x.dtd\"><annotation/>", good,
+                "<!DOCTYPE a [<!ENTITY e \"v\">]><annotation/>", good)) {
+            parse(xml);
+        }
+        assertEquals(1, parse(good).boxes().size());
+        assertEquals(1, parse("<!DOCTYPE a [<!ENTITY e \"v\">]><annotation/>").rejects().size());
+    }
+
+    @Test
     void notVocAtAllIsRejected() {
         ParsedAnnotations parsed = parse("<svg><object/></svg>");
         assertEquals(List.of("root element is <'svg'>, not <annotation>"),
