@@ -96,8 +96,10 @@ public final class LearningCurvePlot {
         m.setLabel(String.format(java.util.Locale.ROOT, "AP %.2f", ap));
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         m.setLabelPaint(new Color(0x555555));
-        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        // Top left: curves start low, so the label rarely sits on a line there.
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         return m;
     }
 }
