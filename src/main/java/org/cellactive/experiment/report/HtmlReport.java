@@ -107,7 +107,8 @@ public final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">labels_to_ap90/95: labels needed to first reach the AP target,"
+        h.append("</table>\n<p class=\"note\">Labels count every labelled cell, the seed set included."
+                + " labels_to_ap90/95: labels needed to first reach the AP target,"
                 + " median and quartiles over repeats; \u201cnot reached\u201d where that repeat never reached it,"
                 + " and never_reached counts those repeats (they are never counted as 0). ap_at_25: mean AP at a"
                 + " 25-label budget \u00b1 the half-width of its 95% t-interval. final_ap: AP of the last round."
@@ -123,20 +124,21 @@ public final class HtmlReport {
         h.append("<h2>The article's claim beside this run</h2>\n<table id=\"claim\">\n")
                 .append("<tr><th></th><th>article</th><th>measured here</th></tr>\n");
         row(h, "labels to AP 0.90, active learning", "25",
-                best.map(s -> labelsCell(s.toAp90()) + " (" + s.strategy() + ")").orElse("no active strategy run"));
+                best.map(s -> s.strategy() + ": " + labelsCell(s.toAp90())).orElse("no active strategy run"));
         row(h, "labels to AP 0.90, random sampling", "175",
-                random.map(s -> labelsCell(s.toAp90())).orElse("no random strategy run"));
+                random.map(s -> "random: " + labelsCell(s.toAp90())).orElse("no random strategy run"));
         row(h, "AP at 25 labels, active learning", "0.90",
-                best.map(s -> apAt25Cell(s) + " (" + s.strategy() + ")").orElse("no active strategy run"));
+                best.map(s -> s.strategy() + ": " + apAt25Cell(s)).orElse("no active strategy run"));
         row(h, "AP at 25 labels, random sampling", "not stated",
-                random.map(HtmlReport::apAt25Cell).orElse("no random strategy run"));
+                random.map(s -> "random: " + apAt25Cell(s)).orElse("no random strategy run"));
         row(h, "runs", "a single run", repeats + " seeded repeats per strategy");
         row(h, "how AP was computed",
                 "from hard 0/1 predictions, with the true labels and the predictions swapped",
                 "from the predicted probability of the positive class, the true labels as the reference,"
                         + " non-interpolated");
         h.append("</table>\n<p class=\"note\">The article's numbers come from one run with two metric errors;"
-                + " this table sets the measurement beside them and does not try to match them.</p>\n");
+                + " this table sets the measurement beside them and does not try to match them. The active-learning"
+                + " column shows the active strategy with the lowest median labels to AP 0.90.</p>\n");
     }
 
     private static String labelsCell(LabelsToTarget t) {

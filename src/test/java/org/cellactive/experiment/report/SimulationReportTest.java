@@ -63,8 +63,10 @@ class SimulationReportTest {
         assertTrue(html.contains("<title>Learning curves: binary protocol, gray-intensity features</title>"));
         assertTrue(html.contains("<p id=\"cold-start\">one cell of each class &amp; then random</p>"));
         // the article's claim beside the measurement
-        assertTrue(html.contains("<td>175</td><td>median 25 (quartiles 23.75\u201326.25; 0 of 4 repeats never"
+        assertTrue(html.contains("<td>175</td><td>random: median 25 (quartiles 23.75\u201326.25; 0 of 4 repeats never"
                 + " reached it)</td>"), html);
+        assertTrue(html.contains("<td>25</td><td>margin: median 17.5 (quartiles 13.75\u2013not reached; 1 of 4"
+                + " repeats never reached it)</td>"), html);
         // self-contained: the figure is a data URI that decodes to the same PNG, nothing is fetched
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         assertTrue(m.find());
