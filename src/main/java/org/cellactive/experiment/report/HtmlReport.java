@@ -27,13 +27,13 @@ public final class HtmlReport {
             + " is the macro one-vs-rest mean. Results are summarised over the repeats.";
 
     private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
-            + "max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
+            + "max-width:1200px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}"
             + "h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}"
             + "table{border-collapse:collapse;margin:.6em 0;font-size:.92em}"
             + "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
             + "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}"
             + ".verdict{font-size:1.1em;background:#f6f8fa;border-left:4px solid #0072B2;padding:.6em 1em}"
-            + "img{max-width:100%;height:auto;border:1px solid #eee}.note{color:#555;font-size:.9em}";
+            + ".wide{overflow-x:auto}#summary{font-size:.85em}#summary th,#summary td{padding:.25em .3em}#summary td:first-child{white-space:nowrap}img{max-width:100%;height:auto;border:1px solid #eee}.note{color:#555;font-size:.9em}";
 
     private HtmlReport() {
     }
@@ -94,9 +94,10 @@ public final class HtmlReport {
     }
 
     private static void appendSummary(StringBuilder h, List<StrategySummary> summaries) {
-        h.append("<h2>Summary over repeats</h2>\n<table id=\"summary\">\n<tr>");
+        h.append("<h2>Summary over repeats</h2>\n<div class=\"wide\"><table id=\"summary\">\n<tr>");
         for (String col : SummaryCsv.HEADER) {
-            h.append("<th>").append(escape(col)).append("</th>");
+            // let the long column names wrap at their underscores, so the table fits the page
+            h.append("<th>").append(escape(col).replace("_", "_<wbr>")).append("</th>");
         }
         h.append("</tr>\n");
         for (StrategySummary s : summaries) {
@@ -107,7 +108,7 @@ public final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">Labels count every labelled cell, the seed set included."
+        h.append("</table></div>\n<p class=\"note\">Labels count every labelled cell, the seed set included."
                 + " labels_to_ap90/95: labels needed to first reach the AP target,"
                 + " median and quartiles over repeats; \u201cnot reached\u201d where that repeat never reached it,"
                 + " and never_reached counts those repeats (they are never counted as 0). ap_at_25: mean AP at a"
