@@ -154,7 +154,7 @@ public final class HtmlReport {
             return "not measured (no repeat spans 25 labels)";
         }
         String ci = Double.isNaN(m.halfWidth()) ? "" : " \u00b1 " + NumberText.score(m.halfWidth());
-        return "mean " + NumberText.score(m.mean()) + ci + " over " + m.n() + " repeats";
+        return "mean " + NumberText.score(m.mean()) + ci + " over " + m.n() + (m.n() == 1 ? " repeat" : " repeats");
     }
 
     private static void row(StringBuilder h, String what, String article, String measured) {

@@ -44,6 +44,17 @@ class SimulationReportTest {
     }
 
     @Test
+    void oneRepeatHasNoIntervalAndStillRenders(@TempDir Path dir) throws IOException {
+        List<org.cellactive.experiment.CurveRow> one = HandMadeCurves.rows().stream().filter(r -> r.repeat() == 0)
+                .toList();
+        SimulationReport.write(dir, one, parameters());
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"), StandardCharsets.UTF_8);
+        assertEquals("margin,1,15,15,15,0,20,20,20,0,0.9700,,1,0.9800,0.8550,1.67,1.50", lines.get(2));
+        assertNotNull(ImageIO.read(dir.resolve("learning-curves.png").toFile()));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("margin: mean 0.9700 over 1 repeat<"));
+    }
+
+    @Test
     void pngIsWrittenAndDecodesAtTheChartSize(@TempDir Path dir) throws IOException {
         SimulationReport.write(dir, HandMadeCurves.rows(), parameters());
         BufferedImage img = ImageIO.read(dir.resolve("learning-curves.png").toFile());
