@@ -1,7 +1,5 @@
 package org.cellactive.imaging;
 
-import java.util.Arrays;
-
 /**
  * Global thresholds of a set of intensities, following scikit-image so that numbers can be
  * compared with CellProfiler (whose Otsu and minimum cross-entropy options call these).
@@ -103,13 +101,12 @@ public final class Threshold {
      * {@code > t} and {@code <= t}, until t moves by no more than the tolerance or mb is 0; shift
      * back. A constant input returns its value.
      *
-     * <p>The values are sorted once, so each step is a binary search over prefix sums instead
-     * of a pass over the pixels; the arithmetic is the same.
+     * <p>The values are sorted once (the tolerance needs the gaps anyway), so each step is a
+     * binary search over prefix sums instead of a pass over the pixels; the arithmetic is the same.
      */
     public static double li(float[] values) {
         requireValues(values);
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
+        float[] sorted = FloatRadixSort.sorted(values);
         int n = sorted.length;
         double min = sorted[0];
         if (sorted[0] == sorted[n - 1]) {
