@@ -166,6 +166,14 @@ class ImageDecoderTest {
     }
 
     @Test
+    void jpegWithoutItsEndMarkerIsRefused() throws Exception {
+        // The pixels would all be there, but a file cut short is not to be trusted.
+        byte[] bytes = bccdJpeg("BloodImage_00000.jpg");
+        assertEquals("corrupt or truncated JPEG: Truncated File - Missing EOI marker",
+                refused(Arrays.copyOf(bytes, bytes.length - 2)).reason());
+    }
+
+    @Test
     void jpegWithOnlyAHeaderIsRefused() throws Exception {
         byte[] bytes = bccdJpeg("BloodImage_00000.jpg");
         assertTrue(refused(Arrays.copyOf(bytes, 40)).reason().startsWith("corrupt"));
