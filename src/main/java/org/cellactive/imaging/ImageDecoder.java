@@ -53,7 +53,7 @@ public final class ImageDecoder implements Serializable {
      * Decodes one file.
      *
      * @param bytes the whole file
-     * @param source where the bytes came from, for messages only (the reject row names the file)
+     * @param source where the bytes came from; not repeated in the reason, since the reject row names the file
      * @throws RejectedException stage DECODE: empty, unknown format, too large, truncated or corrupt
      */
     public RgbImage decode(byte[] bytes, String source) throws RejectedException {

@@ -42,8 +42,9 @@ public final class Threshold {
         double lo = min;
         double span = (double) max - lo;
         double[] edges = new double[bins + 1];
+        double step = span / bins;
         for (int i = 0; i <= bins; i++) {
-            edges[i] = lo + span * i / bins;  // numpy.linspace
+            edges[i] = i * step + lo;  // numpy.linspace's arithmetic, last edge exactly max
         }
         edges[bins] = max;
         long[] counts = new long[bins];
