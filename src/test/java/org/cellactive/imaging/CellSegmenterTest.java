@@ -134,6 +134,16 @@ class CellSegmenterTest {
     }
 
     @Test
+    void oneColumnCropWorks() throws RejectedException {
+        float[] gray = {0.9f, 0.2f, 0.2f, 0.9f, 0.2f};
+        ObjectMask mask = new CellSegmenter(ThresholdMethod.OTSU).segment(CellImage.ofGray(1, 5, gray));
+        // The centre pixel (0, 2) is dark: its component is rows 1 and 2, not row 4.
+        assertEquals(2, mask.area());
+        assertTrue(mask.contains(0, 1));
+        assertFalse(mask.contains(0, 4));
+    }
+
+    @Test
     void uniformCropIsRejected() {
         float[] gray = new float[30 * 20];
         Arrays.fill(gray, 0.5f);
