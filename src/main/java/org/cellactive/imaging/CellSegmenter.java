@@ -10,7 +10,9 @@ import java.util.Objects;
  * <ol>
  *   <li><b>Threshold</b> the crop's gray plane with the chosen {@link ThresholdMethod},
  *       computed on this crop alone. BCCD cells are darker than the background, so the
- *       foreground is {@code gray < threshold}.</li>
+ *       foreground is {@code gray < threshold}; a pixel exactly at the threshold is background.
+ *       (The complement of scikit-image's {@code image > t} would count it as foreground; with
+ *       Otsu's bin-centre thresholds and 8-bit pixels the two rarely differ.)</li>
  *   <li><b>Fill holes</b>: background pixels that are not 4-connected to the crop border
  *       become foreground (as {@code scipy.ndimage.binary_fill_holes}). The pale centre of a
  *       red cell is part of the cell.</li>
