@@ -93,23 +93,52 @@ public final class GranularityFamily implements MeasurementFamily {
         double currentMean = objectSum / area;
         double startMean = Math.max(currentMean, Math.ulp(1.0));
         double[] ero = pixels.clone();
-        double rowScale = stretch(shape[0], height);
-        double colScale = stretch(shape[1], width);
+        double[] weights = objectWeights(inside, height, width, sh, sw);
         for (int k = 0; k < SPECTRUM_LENGTH; k++) {
             ero = GreyMorphology.erode(ero, sh, sw, CROSS);
             double[] rec = GreyMorphology.reconstruct(ero, pixels, sh, sw);
             double sum = 0;
-            for (int y = 0, i = 0; y < height; y++) {
-                for (int x = 0; x < width; x++, i++) {
-                    if (inside[i]) {
-                        sum += GreyMorphology.bilinear(rec, sh, sw, y * rowScale, x * colScale);
-                    }
-                }
+            for (int q = 0; q < rec.length; q++) {
+                sum += weights[q] * rec[q];
             }
             double newMean = sum / area;
             double value = (currentMean - newMean) * 100 / startMean;
             out[offset + k] = Double.isFinite(value) ? value : 0;
             currentMean = newMean;
+        }
+    }
+
+    /**
+     * The object's mean of the bilinearly stretched reconstruction is linear in the
+     * reconstruction, so each subsampled pixel gets the summed bilinear weight it has over
+     * the object's pixels once, and every step is then a dot product over the small image.
+     */
+    private static double[] objectWeights(boolean[] inside, int height, int width, int sh, int sw) {
+        double rowScale = stretch(height * SUBSAMPLE, height);
+        double colScale = stretch(width * SUBSAMPLE, width);
+        double[] weights = new double[sh * sw];
+        for (int y = 0, i = 0; y < height; y++) {
+            double row = y * rowScale;
+            int y0 = (int) Math.floor(row);
+            double fy = row - y0;
+            for (int x = 0; x < width; x++, i++) {
+                if (!inside[i]) continue;
+                double col = x * colScale;
+                int x0 = (int) Math.floor(col);
+                double fx = col - x0;
+                addWeight(weights, sh, sw, y0, x0, (1 - fy) * (1 - fx));
+                addWeight(weights, sh, sw, y0, x0 + 1, (1 - fy) * fx);
+                addWeight(weights, sh, sw, y0 + 1, x0, fy * (1 - fx));
+                addWeight(weights, sh, sw, y0 + 1, x0 + 1, fy * fx);
+            }
+        }
+        return weights;
+    }
+
+    private static void addWeight(double[] weights, int sh, int sw, int y, int x, double w) {
+        // Beyond the border scipy's constant mode reads 0: the weight is lost, as there.
+        if (w != 0 && y >= 0 && x >= 0 && y < sh && x < sw) {
+            weights[y * sw + x] += w;
         }
     }
 

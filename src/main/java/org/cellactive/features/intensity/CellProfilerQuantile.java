@@ -38,14 +38,22 @@ public final class CellProfilerQuantile {
      * halves on either side of the median, so no second sort is needed.
      */
     public static double medianAbsoluteDeviation(float[] sorted, int n, double median) {
-        double[] dev = new double[n];
-        int split = 0;
-        while (split < n && sorted[split] < median) {
-            split++;
+        // Only the deviations at ranks ⌊n/2⌋ and ⌊n/2⌋+1 are needed: merge up to there.
+        int needed = Math.min(n, (int) Math.floor(n * 0.5) + 2);
+        double[] dev = new double[needed];
+        int split = 0; // first index with sorted[split] >= median
+        int upper = n;
+        while (split < upper) {
+            int mid = (split + upper) >>> 1;
+            if (sorted[mid] < median) {
+                split = mid + 1;
+            } else {
+                upper = mid;
+            }
         }
         int lo = split - 1;
         int hi = split;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < needed; k++) {
             double below = lo >= 0 ? median - sorted[lo] : Double.POSITIVE_INFINITY;
             double above = hi < n ? sorted[hi] - median : Double.POSITIVE_INFINITY;
             if (below <= above) {
@@ -56,6 +64,12 @@ public final class CellProfilerQuantile {
                 hi++;
             }
         }
-        return of(dev, n, 0.5);
+        double q = n * 0.5;
+        int i = (int) Math.floor(q);
+        double frac = q - i;
+        if (i < n - 1) {
+            return dev[i] * (1 - frac) + dev[i + 1] * frac;
+        }
+        return dev[Math.min(i, n - 1)];
     }
 }

@@ -82,6 +82,8 @@ public final class IntensityFamily implements MeasurementFamily {
             if (b) n++;
         }
         int[] pixels = new int[n];
+        int[] xs = new int[n];
+        int[] ys = new int[n];
         int[] edge = new int[n];
         int edges = 0;
         int k = 0;
@@ -90,7 +92,9 @@ public final class IntensityFamily implements MeasurementFamily {
         for (int y = 0, i = 0; y < mask.height(); y++) {
             for (int x = 0; x < width; x++, i++) {
                 if (!inside[i]) continue;
-                pixels[k++] = i;
+                pixels[k] = i;
+                xs[k] = x;
+                ys[k++] = y;
                 sumX += x;
                 sumY += y;
                 if (!mask.contains(x - 1, y) || !mask.contains(x + 1, y)
@@ -109,12 +113,11 @@ public final class IntensityFamily implements MeasurementFamily {
             double weightedX = 0;
             double weightedY = 0;
             for (int j = 0; j < n; j++) {
-                int p = pixels[j];
-                float v = plane[p];
+                float v = plane[pixels[j]];
                 values[j] = v;
                 sum += v;
-                weightedX += (double) (p % width) * v;
-                weightedY += (double) (p / width) * v;
+                weightedX += (double) xs[j] * v;
+                weightedY += (double) ys[j] * v;
             }
             double mean = sum / n;
             UnitIntervalSort.sort(values, n);
