@@ -43,10 +43,16 @@ final class HaralickCalculator {
     /** Entropy (log₂) of a distribution given as integer counts summing to {@code total}. */
     private static double entropy(long[] counts, int length, long total) {
         double s = 0;
+        int nonZero = 0;
         for (int i = 0; i < length; i++) {
-            s += cLog2c(counts[i]);
+            if (counts[i] != 0) {
+                s += cLog2c(counts[i]);
+                nonZero++;
+            }
         }
-        return log2(total) - s / total;
+        // A single outcome has entropy exactly 0; the subtraction below would leave ~1e-16,
+        // and InfoMeas1 divides by max(HX, HY).
+        return nonZero <= 1 ? 0 : log2(total) - s / total;
     }
 
     private static double log2(double v) {
@@ -108,7 +114,7 @@ final class HaralickCalculator {
         sumAverage /= t;
         double sumVariance = sumSquares / t - sumAverage * sumAverage;
         double sumEntropy = entropy(sums, sums.length, total);
-        double entropy = log2(total) - cellEntropy / t;
+        double entropy = m.touchedCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
 
         double diffMean = 1.0 / side;
         double diffVariance = 0;

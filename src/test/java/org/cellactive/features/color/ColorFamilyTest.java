@@ -1,8 +1,12 @@
 package org.cellactive.features.color;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import org.cellactive.features.BccdCrops;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 import org.junit.jupiter.api.Test;
@@ -100,5 +104,29 @@ class ColorFamilyTest {
         assertEquals(Math.sqrt(var), value(out, "Color_StdSaturation"), EPS);
         assertEquals(1, value(out, "Color_MedianSaturation"), EPS);
         assertEquals(0.25, value(out, "Color_PurpleFraction"), EPS);
+    }
+
+    /** On real cells the stain separates the classes: WBC nuclei are purple, red cells are not. */
+    @Test
+    void whiteCellsArePurplerThanRedCellsOnBccd() throws IOException {
+        List<BccdCrops.Cell> cells = BccdCrops.firstImages(30);
+        ColorFamily family = new ColorFamily();
+        int purple = family.columns().indexOf("Color_PurpleFraction");
+        double[] out = new double[family.columns().size()];
+        List<Double> wbc = new java.util.ArrayList<>();
+        List<Double> rbc = new java.util.ArrayList<>();
+        for (BccdCrops.Cell cell : cells) {
+            family.measure(cell.image(), cell.mask(), out, 0);
+            for (double v : out) assertTrue(Double.isFinite(v));
+            if (cell.cellType().equals("WBC")) wbc.add(out[purple]);
+            if (cell.cellType().equals("RBC")) rbc.add(out[purple]);
+        }
+        assertTrue(wbc.size() >= 20 && rbc.size() >= 100, wbc.size() + " WBC, " + rbc.size() + " RBC");
+        assertTrue(median(wbc) > 0.5, "WBC median purple fraction " + median(wbc));
+        assertTrue(median(rbc) < 0.1, "RBC median purple fraction " + median(rbc));
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().skip(values.size() / 2).findFirst().orElseThrow();
     }
 }

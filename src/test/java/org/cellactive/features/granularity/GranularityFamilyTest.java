@@ -3,7 +3,9 @@ package org.cellactive.features.granularity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.Arrays;
+import org.cellactive.features.BccdCrops;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 import org.junit.jupiter.api.Test;
@@ -102,5 +104,21 @@ class GranularityFamilyTest {
         double[] mask = {3, 3, 0, 2, 2};
         double[] seed = {3, 0, 0, 0, 1};
         assertTrue(Arrays.equals(new double[] {3, 3, 0, 1, 1}, GreyMorphology.reconstruct(seed, mask, 1, 5)));
+    }
+
+    /** Real cells: finite spectra whose steps add up to at most the whole starting mean. */
+    @Test
+    void realCellsGiveFiniteBoundedSpectra() throws IOException {
+        GranularityFamily family = new GranularityFamily();
+        double[] out = new double[16];
+        for (BccdCrops.Cell cell : BccdCrops.firstImages(3)) {
+            family.measure(cell.image(), cell.mask(), out, 0);
+            double sum = 0;
+            for (double v : out) {
+                assertTrue(Double.isFinite(v));
+                sum += v;
+            }
+            assertTrue(sum <= 100 + 1e-9, "sum " + sum);
+        }
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.cellactive.features.BccdCrops;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
@@ -217,5 +219,75 @@ class IntensityFamilyTest {
             assertEquals(CellProfilerQuantile.of(dev, n, 0.5),
                     CellProfilerQuantile.medianAbsoluteDeviation(values, n, median), 0.0);
         }
+    }
+
+    /**
+     * Golden check on real cells: a second, plain implementation (Arrays.sort, sorted
+     * deviations, explicit neighbour tests) must agree. Both sum the same float values in
+     * double; only the summation order of the variance differs, hence 1e-9.
+     */
+    @Test
+    void matchesAPlainImplementationOnBccdCells() throws IOException {
+        List<BccdCrops.Cell> cells = BccdCrops.firstImages(8);
+        assertTrue(cells.size() > 50, "cells: " + cells.size());
+        IntensityFamily family = new IntensityFamily();
+        for (BccdCrops.Cell cell : cells) {
+            double[] out = new double[family.columns().size()];
+            family.measure(cell.image(), cell.mask(), out, 0);
+            int per = IntensityFamily.MEASURES.size();
+            for (int c = 0; c < 4; c++) {
+                double[] expected = plain(cell.image().plane(family.channels().get(c)), cell.mask());
+                for (int k = 0; k < per; k++) {
+                    assertEquals(expected[k], out[c * per + k], 1e-9 * Math.max(1, Math.abs(expected[k])),
+                            family.columns().get(c * per + k));
+                }
+            }
+        }
+    }
+
+    private static double[] plain(float[] plane, ObjectMask mask) {
+        int w = mask.width();
+        List<Double> all = new java.util.ArrayList<>();
+        List<Double> edge = new java.util.ArrayList<>();
+        double cx = 0, cy = 0, wx = 0, wy = 0;
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                if (!mask.contains(x, y)) continue;
+                double v = plane[y * w + x];
+                all.add(v);
+                cx += x;
+                cy += y;
+                wx += x * v;
+                wy += y * v;
+                boolean isEdge = !mask.contains(x - 1, y) || !mask.contains(x + 1, y)
+                        || !mask.contains(x, y - 1) || !mask.contains(x, y + 1);
+                if (isEdge) edge.add(v);
+            }
+        }
+        int n = all.size();
+        double[] v = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double sum = Arrays.stream(v).sum();
+        double[] e = edge.stream().mapToDouble(Double::doubleValue).toArray();
+        double median = quantile(v, 0.5);
+        double[] dev = Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray();
+        double dx = cx / n - wx / sum;
+        double dy = cy / n - wy / sum;
+        return new double[] {
+            sum, sum / n, std(v), v[0], v[n - 1],
+            Arrays.stream(e).sum(), Arrays.stream(e).sum() / e.length, std(e),
+            Arrays.stream(e).min().orElse(0), Arrays.stream(e).max().orElse(0),
+            Math.sqrt(dx * dx + dy * dy), quantile(v, 0.25), median, quantile(dev, 0.5), quantile(v, 0.75),
+        };
+    }
+
+    private static double std(double[] v) {
+        double mean = Arrays.stream(v).sum() / v.length;
+        return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / v.length);
+    }
+
+    private static double quantile(double[] sorted, double f) {
+        double q = sorted.length * f;
+        int i = (int) q;
+        return i + 1 < sorted.length ? sorted[i] * (1 - (q - i)) + sorted[i + 1] * (q - i) : sorted[i];
     }
 }

@@ -3,9 +3,11 @@ package org.cellactive.features.texture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.cellactive.features.BccdCrops;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
@@ -371,5 +373,32 @@ class TextureFamilyTest {
         assertThrows(IllegalArgumentException.class, () -> new TextureFamily(1, 3, List.of(Channel.GRAY)));
         assertThrows(IllegalArgumentException.class, () -> new TextureFamily(257, 3, List.of(Channel.GRAY)));
         assertThrows(IllegalArgumentException.class, () -> new TextureFamily(256, 0, List.of(Channel.GRAY)));
+    }
+
+    /** Golden check on real cells against the dense reference, at CellProfiler's defaults and at 8 levels. */
+    @Test
+    void matchesTheDenseReferenceOnBccdCells() throws IOException {
+        List<BccdCrops.Cell> cells = BccdCrops.firstImages(4);
+        assertEquals(true, cells.size() > 20, "cells: " + cells.size());
+        for (int levels : new int[] {256, 8}) {
+            TextureFamily family = new TextureFamily(levels, 3, List.of(Channel.GRAY));
+            for (BccdCrops.Cell cell : cells) {
+                double[][] r = measure(family, cell.image(), cell.mask());
+                int w = cell.image().width();
+                int h = cell.image().height();
+                int[][] image = new int[h][w];
+                for (int i = 0; i < w * h; i++) {
+                    image[i / w][i % w] = cell.mask().inside()[i] ? TextureFamily.quantize(cell.image().gray()[i], levels) : 0;
+                }
+                int[][] deltas = {{0, 3}, {3, 3}, {3, 0}, {3, -3}};
+                for (int d = 0; d < 4; d++) {
+                    double[] expected = reference(image, deltas[d][0], deltas[d][1]);
+                    for (int f = 0; f < F; f++) {
+                        double tol = f == idx(HaralickFeature.INFO_MEAS_2) ? 1e-6 : 1e-9 * Math.max(1, Math.abs(expected[f]));
+                        assertEquals(expected[f], r[f][d], tol, levels + " dir " + d + " " + HaralickFeature.values()[f]);
+                    }
+                }
+            }
+        }
     }
 }
