@@ -2,6 +2,7 @@ package org.cellactive.features.color;
 
 import java.util.List;
 import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.SameSize;
 import org.cellactive.features.intensity.CellProfilerQuantile;
 import org.cellactive.features.intensity.UnitIntervalSort;
 import org.cellactive.imaging.CellImage;
@@ -65,6 +66,7 @@ public final class ColorFamily implements MeasurementFamily {
 
     @Override
     public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
+        SameSize.check(image, mask);
         float[] red = image.red();
         float[] green = image.green();
         float[] blue = image.blue();

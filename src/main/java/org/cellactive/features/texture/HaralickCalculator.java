@@ -103,7 +103,8 @@ final class HaralickCalculator {
         ux /= t;
         double vx = ux2 / t - ux * ux;
         double sx = Math.sqrt(vx);
-        double correlation = (sx == 0 || Double.isNaN(sx)) ? 1 : (ij / t - ux * ux) / sx / sx;
+        // As mahotas: 1 when σ is 0; a NaN σ (negative rounding) stays NaN and is written as 0.
+        double correlation = sx == 0 ? 1 : (ij / t - ux * ux) / sx / sx;
 
         double sumAverage = 0;
         double sumSquares = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.SameSize;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
@@ -89,6 +90,7 @@ public final class TextureFamily implements MeasurementFamily {
 
     @Override
     public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
+        SameSize.check(image, mask);
         int width = mask.width();
         int height = mask.height();
         boolean[] inside = mask.inside();
