@@ -1,7 +1,5 @@
 package org.cellactive.features;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +32,9 @@ public final class BccdCrops {
 
     public static List<Cell> firstImages(int images) throws IOException {
         Path root = Path.of(System.getProperty("cellactive.bccd", "../shared/data/bccd"), "BCCD");
-        assertTrue(Files.isDirectory(root.resolve("JPEGImages")), "BCCD data not found under " + root);
+        if (!Files.isDirectory(root.resolve("JPEGImages"))) {
+            throw new IOException("BCCD data not found under " + root + " (set -Dcellactive.bccd)");
+        }
         List<Cell> cells = new ArrayList<>();
         for (int n = 0; n < images; n++) {
             String id = String.format("BloodImage_%05d", n);
