@@ -1,0 +1,151 @@
+package org.cellactive.features.texture;
+
+/**
+ * Haralick's 13 features of one co-occurrence matrix, exactly as mahotas'
+ * {@code haralick_features} computes them (the formulas CellProfiler's MeasureTexture
+ * reports), with p = counts / total:
+ * <ol>
+ * <li>AngularSecondMoment Σp²; Contrast Σ(i−j)²p;</li>
+ * <li>Correlation (Σ ij·p − μxμy)/(σxσy), or 1 when σx or σy is 0;</li>
+ * <li>Variance σx² of the marginal; InverseDifferenceMoment Σ p/(1+(i−j)²);</li>
+ * <li>SumAverage, SumVariance (Σk²p₊ − SumAverage², mahotas' correction of Haralick's
+ *     typo) and SumEntropy of p₊(k) = Σ_{i+j=k} p;</li>
+ * <li>Entropy −Σ p log₂p;</li>
+ * <li>DifferenceVariance: numpy's {@code var()} of the array p₋ of length N = max level + 1
+ *     (the variance of the probability values, not of |i−j|: mahotas' default), and
+ *     DifferenceEntropy of p₋(k) = Σ_{|i−j|=k} p;</li>
+ * <li>InfoMeas1 (H − HXY1)/max(HX, HY), or H − HXY1 when that max is 0; InfoMeas2
+ *     √max(0, 1 − exp(−2(HXY2 − H))).</li>
+ * </ol>
+ * Entropies use log₂ and count 0·log 0 as 0. HXY1 and HXY2 are evaluated through the
+ * marginals (HXY1 = −Σ_a rowsum_a log₂px_a − Σ_b colsum_b log₂py_b, HXY2 = HX + HY), which
+ * equals mahotas' double sums up to rounding (~1e−15).
+ */
+final class HaralickCalculator {
+    private static final int TABLE_SIZE = 1 << 16;
+    /** c·log₂c for integer counts: entropies of count distributions need no log per cell. */
+    private static final double[] C_LOG2_C = new double[TABLE_SIZE];
+    private static final double LN2 = Math.log(2);
+
+    static {
+        for (int c = 1; c < TABLE_SIZE; c++) {
+            C_LOG2_C[c] = c * Math.log(c) / LN2;
+        }
+    }
+
+    private HaralickCalculator() {
+    }
+
+    private static double cLog2c(long c) {
+        return c < TABLE_SIZE ? C_LOG2_C[(int) c] : c * Math.log(c) / LN2;
+    }
+
+    /** Entropy (log₂) of a distribution given as integer counts summing to {@code total}. */
+    private static double entropy(long[] counts, int length, long total) {
+        double s = 0;
+        int nonZero = 0;
+        for (int i = 0; i < length; i++) {
+            if (counts[i] != 0) {
+                s += cLog2c(counts[i]);
+                nonZero++;
+            }
+        }
+        // A single outcome has entropy exactly 0; the subtraction below would leave ~1e-16,
+        // and InfoMeas1 divides by max(HX, HY).
+        return nonZero <= 1 ? 0 : log2(total) - s / total;
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / LN2;
+    }
+
+    /**
+     * Writes the 13 features into {@code out[offset..offset+13)}.
+     *
+     * @param side the matrix side mahotas uses, max grey level of the object + 1
+     */
+    static void compute(CooccurrenceMatrix m, int side, double[] out, int offset) {
+        long total = m.total();
+        double t = total;
+        int size = m.size();
+        long[] marginal = new long[size];
+        long[] sums = new long[2 * side];
+        long[] diffs = new long[side];
+        double asm = 0;
+        double contrast = 0;
+        double ij = 0;
+        double idm = 0;
+        double cellEntropy = 0;
+        for (int n = 0; n < m.touchedCount(); n++) {
+            int cell = m.touchedCell(n);
+            long c = m.count(cell);
+            int a = cell / size;
+            int b = cell % size;
+            int i = m.level(a);
+            int j = m.level(b);
+            int d = Math.abs(i - j);
+            marginal[a] += c;
+            sums[i + j] += c;
+            diffs[d] += c;
+            asm += (double) c * c;
+            contrast += (double) d * d * c;
+            ij += (double) i * j * c;
+            idm += c / (1.0 + (double) d * d);
+            cellEntropy += cLog2c(c);
+        }
+        double ux = 0;
+        double ux2 = 0;
+        for (int a = 0; a < size; a++) {
+            int level = m.level(a);
+            ux += (double) level * marginal[a];
+            ux2 += (double) level * level * marginal[a];
+        }
+        ux /= t;
+        double vx = ux2 / t - ux * ux;
+        double sx = Math.sqrt(vx);
+        // As mahotas: 1 when σ is 0; a NaN σ (negative rounding) stays NaN and is written as 0.
+        double correlation = sx == 0 ? 1 : (ij / t - ux * ux) / sx / sx;
+
+        double sumAverage = 0;
+        double sumSquares = 0;
+        for (int k = 0; k < sums.length; k++) {
+            sumAverage += (double) k * sums[k];
+            sumSquares += (double) k * k * sums[k];
+        }
+        sumAverage /= t;
+        double sumVariance = sumSquares / t - sumAverage * sumAverage;
+        double sumEntropy = entropy(sums, sums.length, total);
+        double entropy = m.touchedCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
+
+        double diffMean = 1.0 / side;
+        double diffVariance = 0;
+        for (int k = 0; k < side; k++) {
+            double dev = diffs[k] / t - diffMean;
+            diffVariance += dev * dev;
+        }
+        diffVariance /= side;
+        double diffEntropy = entropy(diffs, side, total);
+
+        double hx = entropy(marginal, size, total);
+        double hy = hx;
+        double hxy1 = 0;
+        for (int a = 0; a < size; a++) {
+            if (marginal[a] > 0) {
+                double pa = marginal[a] / t;
+                hxy1 -= 2 * pa * log2(pa);
+            }
+        }
+        double hxy2 = hx + hy;
+        double maxH = Math.max(hx, hy);
+        double info1 = maxH == 0 ? entropy - hxy1 : (entropy - hxy1) / maxH;
+        double info2 = Math.sqrt(Math.max(0, 1 - Math.exp(-2 * (hxy2 - entropy))));
+
+        double[] f = {
+            asm / (t * t), contrast / t, correlation, vx, idm / t, sumAverage, sumVariance,
+            sumEntropy, entropy, diffVariance, diffEntropy, info1, info2,
+        };
+        for (int k = 0; k < f.length; k++) {
+            out[offset + k] = Double.isFinite(f[k]) ? f[k] : 0;
+        }
+    }
+}

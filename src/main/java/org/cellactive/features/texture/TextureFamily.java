@@ -1,0 +1,143 @@
+package org.cellactive.features.texture;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.SameSize;
+import org.cellactive.imaging.CellImage;
+import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.ObjectMask;
+
+/**
+ * CellProfiler's MeasureTexture per object: Haralick's 13 features in 4 directions.
+ *
+ * <p>Columns: {@code Texture_<Feature>_<Channel>_<scale>_<dd>_<levels>}, channel by channel,
+ * then feature ({@link HaralickFeature} order), then direction dd = 00..03 for the offsets
+ * (0,1), (1,1), (1,0), (1,−1) (row, column) times the scale, mahotas' order.
+ *
+ * <p>As CellProfiler does: the plane (0..1) is scaled to 0..255 and rounded half to even
+ * ({@code img_as_ubyte}); with fewer levels L it is rescaled to 0..L−1 and truncated
+ * ({@code rescale_intensity(...).astype(uint8)}); pixels outside the object are 0, and
+ * zeros are ignored (row and column 0 of the matrix dropped); the matrix is symmetric.
+ * mahotas raises an error when a direction has no non-zero pair, and CellProfiler then
+ * writes NaN for all directions of that object: here all of them are 0. Non-finite
+ * values are 0.
+ */
+public final class TextureFamily implements MeasurementFamily {
+    private static final long serialVersionUID = 1L;
+    private static final int[][] DIRECTIONS = {{0, 1}, {1, 1}, {1, 0}, {1, -1}};
+    private static final int FEATURES = HaralickFeature.values().length;
+
+    private final int levels;
+    private final int scale;
+    private final List<Channel> channels;
+    private final List<String> columns;
+
+    /** CellProfiler's defaults: 256 levels, scale 3, Gray. */
+    public TextureFamily() {
+        this(256, 3, List.of(Channel.GRAY));
+    }
+
+    public TextureFamily(int levels, int scale, List<Channel> channels) {
+        if (levels < 2 || levels > 256) {
+            throw new IllegalArgumentException("texture levels must be 2..256, got " + levels);
+        }
+        if (scale < 1) {
+            throw new IllegalArgumentException("texture scale must be at least 1, got " + scale);
+        }
+        if (channels.isEmpty() || channels.stream().distinct().count() != channels.size()) {
+            throw new IllegalArgumentException("texture channels must be distinct and not empty: " + channels);
+        }
+        this.levels = levels;
+        this.scale = scale;
+        this.channels = List.copyOf(channels);
+        List<String> names = new ArrayList<>();
+        for (Channel channel : this.channels) {
+            for (HaralickFeature feature : HaralickFeature.values()) {
+                for (int d = 0; d < DIRECTIONS.length; d++) {
+                    names.add(String.format("Texture_%s_%s_%d_%02d_%d",
+                            feature.columnName(), channel.columnName(), scale, d, levels));
+                }
+            }
+        }
+        this.columns = Collections.unmodifiableList(names);
+    }
+
+    public int levels() { return levels; }
+    public int scale() { return scale; }
+    public List<Channel> channels() { return channels; }
+
+    @Override
+    public String name() {
+        return "Texture";
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** CellProfiler's grey level of a 0..1 value: img_as_ubyte, then the rescale to L levels. */
+    static int quantize(float value, int levels) {
+        double clipped = Math.min(1.0, Math.max(0.0, value));
+        int byteLevel = (int) Math.rint(clipped * 255.0);
+        if (levels == 256) {
+            return byteLevel;
+        }
+        return (int) (byteLevel / 255.0 * (levels - 1));
+    }
+
+    @Override
+    public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
+        SameSize.check(image, mask);
+        int width = mask.width();
+        int height = mask.height();
+        boolean[] inside = mask.inside();
+        int[] compact = new int[inside.length];
+        double[] perDirection = new double[DIRECTIONS.length * FEATURES];
+        int o = offset;
+        for (Channel channel : channels) {
+            float[] plane = image.plane(channel);
+            boolean[] present = new boolean[levels];
+            int maxLevel = 0;
+            for (int i = 0; i < inside.length; i++) {
+                if (inside[i]) {
+                    int q = quantize(plane[i], levels);
+                    compact[i] = q;
+                    present[q] = true;
+                    maxLevel = Math.max(maxLevel, q);
+                } else {
+                    compact[i] = 0;
+                }
+            }
+            int[] indexOf = new int[levels];
+            int distinct = 0;
+            for (int level = 1; level < levels; level++) {
+                if (present[level]) indexOf[level] = ++distinct;
+            }
+            int[] levelOf = new int[distinct];
+            for (int level = 1; level < levels; level++) {
+                if (present[level]) levelOf[indexOf[level] - 1] = level;
+            }
+            for (int i = 0; i < compact.length; i++) {
+                compact[i] = indexOf[compact[i]];
+            }
+            CooccurrenceMatrix matrix = new CooccurrenceMatrix(levelOf);
+            boolean empty = false;
+            for (int d = 0; d < DIRECTIONS.length && !empty; d++) {
+                matrix.accumulate(compact, width, height, DIRECTIONS[d][0] * scale, DIRECTIONS[d][1] * scale);
+                if (matrix.total() == 0) {
+                    empty = true;
+                } else {
+                    HaralickCalculator.compute(matrix, maxLevel + 1, perDirection, d * FEATURES);
+                }
+            }
+            for (int f = 0; f < FEATURES; f++) {
+                for (int d = 0; d < DIRECTIONS.length; d++) {
+                    out[o++] = empty ? 0 : perDirection[d * FEATURES + f];
+                }
+            }
+        }
+    }
+}
