@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * rounding: the fast versions are exact methods, not approximations.
  */
 class BruteForceCrossCheckTest {
-    private static final int BLOBS = 150;
+    private static final int BLOBS = 100;
 
     private static List<int[]> pixels(ObjectMask mask) {
         List<int[]> list = new ArrayList<>();
@@ -26,7 +26,8 @@ class BruteForceCrossCheckTest {
     }
 
     private static ObjectMask blob(long seed) {
-        return ShapeMasks.blob(seed, 4 + (int) (seed % 29));
+        // Up to 18 x 18: large enough for many-vertex hulls, small enough for O(n^3) checks.
+        return ShapeMasks.blob(seed, 4 + (int) (seed % 15));
     }
 
     /** Squared distance from each object pixel to the nearest pixel outside the object (or the crop). */
@@ -87,52 +88,56 @@ class BruteForceCrossCheckTest {
     }
 
     /**
-     * A pixel centre is in the convex hull of the edge midpoints exactly when it lies
-     * in (or on) some triangle of three of them (Caratheodory), or on a segment between
-     * two of them when all are collinear. Done in doubled integer coordinates.
+     * Brute-force hull: a pair of edge midpoints (a, b) is a hull edge when no midpoint
+     * lies to its right. A pixel centre is in the hull (border included) when it lies
+     * to no hull edge's right. Done in doubled integer coordinates.
      */
     @Test
-    void convexAreaEqualsTriangleMembership() {
-        for (long seed = 1; seed <= 60; seed++) {
-            ObjectMask mask = ShapeMasks.blob(seed, 4 + (int) (seed % 9));
-            List<int[]> px = pixels(mask);
-            List<long[]> mids = new ArrayList<>();
-            for (int[] p : px) {
+    void convexAreaEqualsHalfPlaneMembership() {
+        for (long seed = 1; seed <= BLOBS; seed++) {
+            ObjectMask mask = blob(seed);
+            // Neighbouring pixels share edge midpoints: keep each once.
+            java.util.Set<List<Long>> unique = new java.util.LinkedHashSet<>();
+            for (int[] p : pixels(mask)) {
                 long x = 2L * p[0];
                 long y = 2L * p[1];
-                mids.add(new long[] {x - 1, y});
-                mids.add(new long[] {x + 1, y});
-                mids.add(new long[] {x, y - 1});
-                mids.add(new long[] {x, y + 1});
+                unique.add(List.of(x - 1, y));
+                unique.add(List.of(x + 1, y));
+                unique.add(List.of(x, y - 1));
+                unique.add(List.of(x, y + 1));
+            }
+            List<long[]> mids = new ArrayList<>();
+            for (List<Long> m : unique) mids.add(new long[] {m.get(0), m.get(1)});
+            List<long[][]> edges = new ArrayList<>();
+            for (long[] a : mids) {
+                for (long[] b : mids) {
+                    if (a[0] == b[0] && a[1] == b[1]) continue;
+                    boolean hull = true;
+                    for (long[] p : mids) {
+                        if (side(a, b, p[0], p[1]) < 0) {
+                            hull = false;
+                            break;
+                        }
+                    }
+                    if (hull) edges.add(new long[][] {a, b});
+                }
             }
             int count = 0;
             for (int y = 0; y < mask.height(); y++) {
                 for (int x = 0; x < mask.width(); x++) {
-                    if (inSomeTriangle(2L * x, 2L * y, mids)) count++;
+                    boolean inside = true;
+                    for (long[][] e : edges) {
+                        if (side(e[0], e[1], 2L * x, 2L * y) < 0) {
+                            inside = false;
+                            break;
+                        }
+                    }
+                    if (inside) count++;
                 }
             }
             PaddedObject object = PaddedObject.of(mask);
             assertEquals(count, ConvexArea.of(LatticeHull.ofPixelDiamonds(object), object.boxHeight()), "seed " + seed);
         }
-    }
-
-    private static boolean inSomeTriangle(long x, long y, List<long[]> pts) {
-        int n = pts.size();
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                for (int c = b + 1; c < n; c++) {
-                    long d1 = side(pts.get(a), pts.get(b), x, y);
-                    long d2 = side(pts.get(b), pts.get(c), x, y);
-                    long d3 = side(pts.get(c), pts.get(a), x, y);
-                    boolean hasNeg = d1 < 0 || d2 < 0 || d3 < 0;
-                    boolean hasPos = d1 > 0 || d2 > 0 || d3 > 0;
-                    if (!(hasNeg && hasPos) && side(pts.get(a), pts.get(b), pts.get(c)[0], pts.get(c)[1]) != 0) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private static long side(long[] p, long[] q, long x, long y) {
