@@ -14,30 +14,36 @@ final class EulerNumber {
     private EulerNumber() {
     }
 
+    /**
+     * 4 x the Euler contribution of each 2x2 pattern, indexed by
+     * top-left | top-right << 1 | bottom-left << 2 | bottom-right << 3.
+     */
+    private static final int[] QUAD_WEIGHT = new int[16];
+
+    static {
+        for (int code = 0; code < 16; code++) {
+            int bits = Integer.bitCount(code);
+            if (bits == 1) QUAD_WEIGHT[code] = 1;
+            if (bits == 3) QUAD_WEIGHT[code] = -1;
+            if (code == 0b1001 || code == 0b0110) QUAD_WEIGHT[code] = -2;
+        }
+    }
+
     static int of(PaddedObject object) {
         byte[] grid = object.grid();
         int w = object.gridWidth();
         int h = object.gridHeight();
-        int q1 = 0;
-        int q3 = 0;
-        int qd = 0;
+        int total = 0;
         for (int y = 0; y < h - 1; y++) {
-            int row = y * w;
-            for (int i = row; i < row + w - 1; i++) {
-                int a = grid[i];
-                int b = grid[i + 1];
-                int c = grid[i + w];
-                int d = grid[i + w + 1];
-                int sum = a + b + c + d;
-                if (sum == 1) {
-                    q1++;
-                } else if (sum == 3) {
-                    q3++;
-                } else if (sum == 2 && a == d) {
-                    qd++;
-                }
+            int top = y * w;
+            int bottom = top + w;
+            // Slide the window right: the old right column becomes the new left column.
+            int code = grid[top] | grid[bottom] << 2;
+            for (int x = 1; x < w; x++) {
+                code = (code >> 1 & 0b0101) | grid[top + x] << 1 | grid[bottom + x] << 3;
+                total += QUAD_WEIGHT[code];
             }
         }
-        return (q1 - q3 - 2 * qd) / 4;
+        return total / 4;
     }
 }

@@ -29,20 +29,24 @@ final class FourNeighbourPerimeter {
     static double of(PaddedObject object) {
         byte[] grid = object.grid();
         int w = object.gridWidth();
-        int h = object.gridHeight();
         byte[] border = new byte[grid.length];
-        for (int y = 1; y < h - 1; y++) {
-            int row = y * w;
-            for (int i = row + 1; i < row + w - 1; i++) {
+        int rows = object.boxHeight();
+        for (int y = 0; y < rows; y++) {
+            int left = object.rowLeft(y);
+            if (left < 0) continue;
+            int row = (y + 1) * w + 1;
+            for (int i = row + left, end = row + object.rowRight(y); i <= end; i++) {
                 if (grid[i] != 0 && (grid[i - 1] & grid[i + 1] & grid[i - w] & grid[i + w]) == 0) {
                     border[i] = 1;
                 }
             }
         }
         double perimeter = 0.0;
-        for (int y = 1; y < h - 1; y++) {
-            int row = y * w;
-            for (int i = row + 1; i < row + w - 1; i++) {
+        for (int y = 0; y < rows; y++) {
+            int left = object.rowLeft(y);
+            if (left < 0) continue;
+            int row = (y + 1) * w + 1;
+            for (int i = row + left, end = row + object.rowRight(y); i <= end; i++) {
                 if (border[i] != 0) {
                     int edges = border[i - 1] + border[i + 1] + border[i - w] + border[i + w];
                     int corners = border[i - w - 1] + border[i - w + 1] + border[i + w - 1] + border[i + w + 1];
