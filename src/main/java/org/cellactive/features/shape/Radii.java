@@ -8,10 +8,12 @@ package org.cellactive.features.shape;
  * is at distance 1. The median of an even count is the mean of the two middle
  * values, as {@code centrosome.cpmorphology.median_of_labels}.
  *
- * <p>The transform is Meijster, Roerdink and Hesselink's exact linear-time
- * algorithm (2000): a vertical pass gives each cell's distance to the nearest
- * background cell in its column, then a horizontal pass takes the lower envelope of
- * parabolas, in integer arithmetic throughout.
+ * <p>The transform is exact and linear-time, in the two-pass scheme of Meijster,
+ * Roerdink and Hesselink (2000) and Felzenszwalb and Huttenlocher: a vertical pass
+ * gives each cell's distance to the nearest background cell in its column, then a
+ * horizontal pass takes the lower envelope of the parabolas (x - u)^2 + g(u)^2. The
+ * envelope is built as a convex hull of lines (each parabola minus x^2 is a line),
+ * exactly, in integer arithmetic with no division.
  *
  * @param max the largest distance, in pixels
  * @param mean the mean distance over object pixels
@@ -82,7 +84,6 @@ record Radii(double max, double mean, double median) {
         int[] result = new int[grid.length];
         int[] g2 = new int[w];
         int[] s = new int[w];
-        int[] t = new int[w];
         for (int y = 0; y < object.boxHeight(); y++) {
             int left = object.rowLeft(y);
             if (left < 0) continue;
@@ -97,28 +98,31 @@ record Radii(double max, double mean, double median) {
                 int g = column[row + x];
                 g2[x] = g * g;
             }
-            int q = 0;
-            s[0] = 0;
-            t[0] = 0;
-            for (int u = 1; u < m; u++) {
-                while (q >= 0 && parabola(t[q], s[q], g2) > parabola(t[q], u, g2)) q--;
-                if (q < 0) {
-                    q = 0;
-                    s[0] = u;
-                } else {
-                    int sq = s[q];
-                    int sep = Math.floorDiv(u * u - sq * sq + g2[u] - g2[sq], 2 * (u - sq));
-                    int start = 1 + sep;
-                    if (start < m) {
-                        q++;
-                        s[q] = u;
-                        t[q] = start;
+            // Lower envelope of the parabolas (x - u)^2 + g2[u]. Minus x^2 they are the lines
+            // -2u x + (u^2 + g2[u]), added in order of falling slope: the convex hull
+            // trick, compared by cross-multiplication so no division is needed.
+            int q = -1;
+            for (int u = 0; u < m; u++) {
+                long cu = (long) u * u + g2[u];
+                while (q >= 1) {
+                    int a = s[q - 1];
+                    int b = s[q];
+                    long ca = (long) a * a + g2[a];
+                    long cb = (long) b * b + g2[b];
+                    // b never lies strictly below both a and u: drop it.
+                    if ((cu - ca) * (b - a) <= (cb - ca) * (u - a)) {
+                        q--;
+                    } else {
+                        break;
                     }
                 }
+                s[++q] = u;
             }
-            for (int u = m - 1; u >= 0; u--) {
-                result[row + u] = parabola(u, s[q], g2);
-                if (u == t[q]) q--;
+            // The best parabola's position only moves right as x does.
+            int best = 0;
+            for (int x = 0; x < m; x++) {
+                while (best < q && parabola(x, s[best + 1], g2) <= parabola(x, s[best], g2)) best++;
+                result[row + x] = parabola(x, s[best], g2);
             }
         }
         return result;
