@@ -27,15 +27,18 @@ import org.cellactive.imaging.ObjectMask;
  * (the circle's own support pixels) are kept, where centrosome keeps whatever its
  * rounding gives; a one-pixel object (r = 0, NaN in CellProfiler) gives zeros.
  *
- * <p>Computation: the sums of rho^(2j) (u + iv)^m over the pixels are gathered once
- * for every (m, j) the 30 polynomials need (30 pairs), then each moment is a short
- * combination of them with the radial polynomial's coefficients.
+ * <p>Computation: every Zernike polynomial up to order 9 is a polynomial in u and v,
+ * so the sums over pixels need only the 55 geometric moments sum u^p v^q (p + q <= 9).
+ * Those are gathered row by row: per pixel, the ten powers of u; per row, their
+ * products with the powers of v. Each of the 30 pairs (m, j) of
+ * sum rho^(2j) (u + iv)^m is then a fixed combination of moments (binomial
+ * expansion, precomputed), and each Zernike value a combination of those with the
+ * radial coefficients. Every pixel centre lies in the enclosing circle, so no pixel
+ * is dropped (centrosome drops those that rounding puts a hair outside).
  */
 public final class ZernikeFamily implements MeasurementFamily {
     private static final long serialVersionUID = 1L;
     private static final int MAX_ORDER = 9;
-    /** Relative slack on rho^2 <= 1 for the enclosing circle's own pixels. */
-    private static final double RIM_SLACK = 1e-9;
 
     private static final int[] N;
     private static final int[] M;
@@ -43,6 +46,12 @@ public final class ZernikeFamily implements MeasurementFamily {
     /** Start of the (m, j) sums for each m; j runs 0..(MAX_ORDER - m) / 2. */
     private static final int[] SUM_BASE = new int[MAX_ORDER + 2];
     private static final List<String> COLUMNS;
+    /**
+     * For pair (m, j), with degree d = m + 2j: the real and imaginary coefficients of
+     * u^p v^(d - p), p = 0..d, in (u^2 + v^2)^j (u + iv)^m.
+     */
+    private static final double[][] EXPANSION_RE = new double[pairCount()][];
+    private static final double[][] EXPANSION_IM = new double[pairCount()][];
 
     static {
         List<int[]> indexes = new ArrayList<>();
@@ -66,7 +75,43 @@ public final class ZernikeFamily implements MeasurementFamily {
         COLUMNS = Collections.unmodifiableList(names);
         for (int m = 0; m <= MAX_ORDER; m++) {
             SUM_BASE[m + 1] = SUM_BASE[m] + (MAX_ORDER - m) / 2 + 1;
+            for (int j = 0; m + 2 * j <= MAX_ORDER; j++) {
+                expand(m, j, SUM_BASE[m] + j);
+            }
         }
+    }
+
+    private static int pairCount() {
+        int size = 0;
+        for (int m = 0; m <= MAX_ORDER; m++) size += (MAX_ORDER - m) / 2 + 1;
+        return size;
+    }
+
+    /** Fills the expansion of (u^2 + v^2)^j (u + iv)^m into powers u^p v^(d - p). */
+    private static void expand(int m, int j, int slot) {
+        int degree = m + 2 * j;
+        double[] re = new double[degree + 1];
+        double[] im = new double[degree + 1];
+        for (int a = 0; a <= j; a++) {
+            double ca = binomial(j, a);
+            for (int b = 0; b <= m; b++) {
+                // u^(2a) v^(2(j-a)) * C(m, b) u^b (iv)^(m-b); i^k cycles 1, i, -1, -i.
+                double c = ca * binomial(m, b);
+                int p = 2 * a + b;
+                switch ((m - b) % 4) {
+                    case 0: re[p] += c; break;
+                    case 1: im[p] += c; break;
+                    case 2: re[p] -= c; break;
+                    default: im[p] -= c; break;
+                }
+            }
+        }
+        EXPANSION_RE[slot] = re;
+        EXPANSION_IM[slot] = im;
+    }
+
+    private static double binomial(int n, int k) {
+        return factorial(n) / (factorial(k) * factorial(n - k));
     }
 
     /**
@@ -108,35 +153,18 @@ public final class ZernikeFamily implements MeasurementFamily {
             java.util.Arrays.fill(out, offset, offset + N.length, 0.0);
             return;
         }
-        double[] sumRe = new double[SUM_BASE[MAX_ORDER + 1]];
-        double[] sumIm = new double[sumRe.length];
-        byte[] grid = object.grid();
-        int w = object.gridWidth();
-        int h = object.gridHeight();
-        double limit = 1.0 + RIM_SLACK;
-        for (int gy = 1; gy < h - 1; gy++) {
-            double v = (gy - 1 - circle.centerY()) / r;
-            int row = gy * w;
-            for (int gx = 1; gx < w - 1; gx++) {
-                if (grid[row + gx] == 0) continue;
-                double u = (gx - 1 - circle.centerX()) / r;
-                double rho2 = u * u + v * v;
-                if (rho2 > limit) continue;
-                double wr = 1.0;
-                double wi = 0.0;
-                for (int m = 0; m <= MAX_ORDER; m++) {
-                    int base = SUM_BASE[m];
-                    int top = SUM_BASE[m + 1];
-                    double p = 1.0;
-                    for (int s = base; s < top; s++) {
-                        sumRe[s] += p * wr;
-                        sumIm[s] += p * wi;
-                        p *= rho2;
-                    }
-                    double nr = wr * u - wi * v;
-                    wi = wr * v + wi * u;
-                    wr = nr;
-                }
+        double[] moments = geometricMoments(object, circle);
+        int pairs = SUM_BASE[MAX_ORDER + 1];
+        double[] sumRe = new double[pairs];
+        double[] sumIm = new double[pairs];
+        for (int slot = 0; slot < pairs; slot++) {
+            double[] re = EXPANSION_RE[slot];
+            double[] im = EXPANSION_IM[slot];
+            int degree = re.length - 1;
+            for (int p = 0; p <= degree; p++) {
+                double moment = moments[p * (MAX_ORDER + 1) + degree - p];
+                sumRe[slot] += re[p] * moment;
+                sumIm[slot] += im[p] * moment;
             }
         }
         double circleArea = Math.PI * r * r;
@@ -153,5 +181,51 @@ public final class ZernikeFamily implements MeasurementFamily {
             }
             out[offset + k] = Math.hypot(re, im) / circleArea;
         }
+    }
+
+    /**
+     * sum over object pixels of u^p v^q for p + q <= 9, at index p * 10 + q, where
+     * (u, v) is the pixel centre mapped into the unit disk.
+     */
+    private static double[] geometricMoments(PaddedObject object, EnclosingCircle circle) {
+        int size = MAX_ORDER + 1;
+        double[] moments = new double[size * size];
+        double r = circle.radius();
+        byte[] grid = object.grid();
+        int w = object.gridWidth();
+        for (int y = 0; y < object.boxHeight(); y++) {
+            int left = object.rowLeft(y);
+            if (left < 0) continue;
+            int right = object.rowRight(y);
+            int row = (y + 1) * w + 1;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0;
+            for (int x = left; x <= right; x++) {
+                if (grid[row + x] == 0) continue;
+                double u = (x - circle.centerX()) / r;
+                double u2 = u * u;
+                double u3 = u2 * u;
+                double u4 = u2 * u2;
+                a0 += 1.0;
+                a1 += u;
+                a2 += u2;
+                a3 += u3;
+                a4 += u4;
+                a5 += u4 * u;
+                a6 += u4 * u2;
+                a7 += u4 * u3;
+                a8 += u4 * u4;
+                a9 += u4 * u4 * u;
+            }
+            double[] rowSums = {a0, a1, a2, a3, a4, a5, a6, a7, a8, a9};
+            double v = (y - circle.centerY()) / r;
+            for (int p = 0; p <= MAX_ORDER; p++) {
+                double vq = 1.0;
+                for (int q = 0; p + q <= MAX_ORDER; q++) {
+                    moments[p * size + q] += rowSums[p] * vq;
+                    vq *= v;
+                }
+            }
+        }
+        return moments;
     }
 }
