@@ -3,13 +3,11 @@ package org.cellactive.features.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.cellactive.imaging.ObjectMask;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +30,18 @@ class BccdGoldenTest {
         {"BloodImage_00003", new int[] {335, 268, 370, 299}},  // Platelets
     };
 
+    private static File root() {
+        String root = System.getProperty("cellactive.bccd");
+        assertTrue(root != null, "system property cellactive.bccd is not set (surefire sets it)");
+        return new File(root);
+    }
+
     @Test
     void areaShapeMatchesDirectComputationOnRealCells() throws IOException {
         AreaShapeFamily family = new AreaShapeFamily();
         List<Integer> eulerNumbers = new ArrayList<>();
         for (Object[] cell : CELLS) {
-            ObjectMask mask = cellMask((String) cell[0], (int[]) cell[1]);
+            ObjectMask mask = BccdCells.mask(root(), (String) cell[0], (int[]) cell[1]);
             String where = cell[0] + " " + Arrays.toString((int[]) cell[1]);
             assertTrue(mask.area() > 50, where + " area " + mask.area());
             double[] out = new double[family.columns().size()];
@@ -131,101 +135,9 @@ class BccdGoldenTest {
     @Test
     void zernikeMatchesDirectEvaluationOnRealCells() throws IOException {
         for (Object[] cell : CELLS) {
-            ObjectMask mask = cellMask((String) cell[0], (int[]) cell[1]);
+            ObjectMask mask = BccdCells.mask(root(), (String) cell[0], (int[]) cell[1]);
             ZernikeFamilyTest.assertMatchesDirectEvaluation(mask, cell[0] + " " + Arrays.toString((int[]) cell[1]));
         }
-    }
-
-    private static ObjectMask cellMask(String image, int[] box) throws IOException {
-        String root = System.getProperty("cellactive.bccd");
-        assertTrue(root != null, "system property cellactive.bccd is not set (surefire sets it)");
-        File file = new File(root, "BCCD/JPEGImages/" + image + ".jpg");
-        assertTrue(file.isFile(), "BCCD image missing: " + file);
-        BufferedImage img = ImageIO.read(file);
-        int x0 = box[0] - 1;
-        int y0 = box[1] - 1;
-        int w = Math.min(box[2], img.getWidth()) - x0;
-        int h = Math.min(box[3], img.getHeight()) - y0;
-        int[] gray = new int[w * h];
-        int[] histogram = new int[256];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = img.getRGB(x0 + x, y0 + y);
-                int g = (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)) / 3;
-                gray[y * w + x] = g;
-                histogram[g]++;
-            }
-        }
-        int threshold = otsu(histogram, w * h);
-        boolean[] dark = new boolean[w * h];
-        for (int i = 0; i < dark.length; i++) dark[i] = gray[i] <= threshold;
-        return new ObjectMask(w, h, largestComponent(dark, w, h));
-    }
-
-    private static int otsu(int[] histogram, int total) {
-        double sum = 0;
-        for (int i = 0; i < 256; i++) sum += i * (double) histogram[i];
-        double sumBelow = 0;
-        int below = 0;
-        double best = -1;
-        int threshold = 0;
-        for (int t = 0; t < 256; t++) {
-            below += histogram[t];
-            if (below == 0) continue;
-            int above = total - below;
-            if (above == 0) break;
-            sumBelow += t * (double) histogram[t];
-            double diff = sumBelow / below - (sum - sumBelow) / above;
-            double between = (double) below * above * diff * diff;
-            if (between > best) {
-                best = between;
-                threshold = t;
-            }
-        }
-        return threshold;
-    }
-
-    private static boolean[] largestComponent(boolean[] on, int w, int h) {
-        int[] label = labels(on, w, h, true);
-        int[] sizes = new int[w * h + 1];
-        for (int l : label) if (l > 0) sizes[l]++;
-        int best = 1;
-        for (int l = 1; l < sizes.length; l++) if (sizes[l] > sizes[best]) best = l;
-        boolean[] out = new boolean[w * h];
-        for (int i = 0; i < out.length; i++) out[i] = label[i] == best;
-        return out;
-    }
-
-    /** Connected-component labels of the true pixels, 8- or 4-connected; 0 elsewhere. */
-    private static int[] labels(boolean[] on, int w, int h, boolean eight) {
-        int[] label = new int[w * h];
-        int[] stack = new int[w * h];
-        int next = 0;
-        for (int s = 0; s < on.length; s++) {
-            if (!on[s] || label[s] != 0) continue;
-            label[s] = ++next;
-            int top = 0;
-            stack[top++] = s;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % w;
-                int y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        if ((dx == 0 && dy == 0) || (!eight && dx != 0 && dy != 0)) continue;
-                        int xx = x + dx;
-                        int yy = y + dy;
-                        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
-                        int q = yy * w + xx;
-                        if (on[q] && label[q] == 0) {
-                            label[q] = next;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-        }
-        return label;
     }
 
     /** 8-connected objects minus 4-connected background pieces that do not reach the padded border. */
@@ -240,8 +152,8 @@ class BccdGoldenTest {
                 background[y * w + x] = !object[y * w + x];
             }
         }
-        int objects = Arrays.stream(labels(object, w, h, true)).max().orElse(0);
-        int pieces = Arrays.stream(labels(background, w, h, false)).max().orElse(0);
+        int objects = Arrays.stream(BccdCells.labels(object, w, h, true)).max().orElse(0);
+        int pieces = Arrays.stream(BccdCells.labels(background, w, h, false)).max().orElse(0);
         return objects - (pieces - 1); // exactly one background piece holds the padding ring
     }
 
