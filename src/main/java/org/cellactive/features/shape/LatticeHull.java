@@ -1,5 +1,7 @@
 package org.cellactive.features.shape;
 
+import java.util.Arrays;
+
 /**
  * A convex polygon with integer vertices, in order around the hull, no three
  * vertices collinear. A hull of one point has one vertex, a hull of collinear
@@ -99,7 +101,7 @@ final class LatticeHull {
      */
     static LatticeHull fromSorted(int[] px, int[] py, int n) {
         if (n <= 2) {
-            return new LatticeHull(java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n), n);
+            return new LatticeHull(Arrays.copyOf(px, n), Arrays.copyOf(py, n), n);
         }
         int[] hx = new int[2 * n];
         int[] hy = new int[2 * n];

@@ -1,6 +1,7 @@
 package org.cellactive.features.shape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.cellactive.features.MeasurementFamily;
@@ -150,7 +151,7 @@ public final class ZernikeFamily implements MeasurementFamily {
         EnclosingCircle circle = EnclosingCircle.of(LatticeHull.ofPixelCentres(object));
         double r = circle.radius();
         if (r <= 0.0) {
-            java.util.Arrays.fill(out, offset, offset + N.length, 0.0);
+            Arrays.fill(out, offset, offset + N.length, 0.0);
             return;
         }
         double[] moments = geometricMoments(object, circle);
