@@ -1,0 +1,135 @@
+package org.cellactive.features.shape;
+
+/**
+ * Maximum, mean and median of the Euclidean distance from each object pixel to the
+ * nearest background pixel (centre to centre; outside the crop is background), as
+ * CellProfiler computes them with {@code scipy.ndimage.distance_transform_edt} on
+ * the object image padded by one pixel. A pixel touching the background by an edge
+ * is at distance 1. The median of an even count is the mean of the two middle
+ * values, as {@code centrosome.cpmorphology.median_of_labels}.
+ *
+ * <p>The transform is exact and linear-time, in the two-pass scheme of Meijster,
+ * Roerdink and Hesselink (2000) and Felzenszwalb and Huttenlocher: a vertical pass
+ * gives each cell's distance to the nearest background cell in its column, then a
+ * horizontal pass takes the lower envelope of the parabolas (x - u)^2 + g(u)^2. The
+ * envelope is built as a convex hull of lines (each parabola minus x^2 is a line),
+ * exactly, in integer arithmetic with no division.
+ *
+ * @param max the largest distance, in pixels
+ * @param mean the mean distance over object pixels
+ * @param median the median distance over object pixels
+ */
+record Radii(double max, double mean, double median) {
+
+    static Radii of(PaddedObject object) {
+        int[] squared = squaredDistances(object);
+        byte[] grid = object.grid();
+        int count = object.area();
+        // Gather the object's values once; squared distances are small integers, so a
+        // histogram then sorts them in one pass.
+        int[] values = new int[count];
+        int largest = 0;
+        int k = 0;
+        int w = object.gridWidth();
+        for (int y = 0; y < object.boxHeight(); y++) {
+            int left = object.rowLeft(y);
+            if (left < 0) continue;
+            int row = (y + 1) * w + 1;
+            for (int i = row + left, end = row + object.rowRight(y); i <= end; i++) {
+                if (grid[i] != 0) {
+                    int v = squared[i];
+                    values[k++] = v;
+                    if (v > largest) largest = v;
+                }
+            }
+        }
+        int[] histogram = new int[largest + 1];
+        for (int v : values) histogram[v]++;
+        int lowRank = (count - 1) / 2;
+        int highRank = count / 2;
+        int lowValue = -1;
+        int highValue = -1;
+        double sum = 0.0;
+        int seen = 0;
+        for (int v = 1; v <= largest; v++) {
+            int n = histogram[v];
+            if (n == 0) continue;
+            sum += n * Math.sqrt(v);
+            if (lowValue < 0 && seen + n > lowRank) lowValue = v;
+            if (highValue < 0 && seen + n > highRank) highValue = v;
+            seen += n;
+        }
+        double median = (Math.sqrt(lowValue) + Math.sqrt(highValue)) / 2.0;
+        return new Radii(Math.sqrt(largest), sum / count, median);
+    }
+
+    /**
+     * Squared distance to the nearest background cell for every object cell of the
+     * grid (other cells hold 0 or partial values: read object cells only).
+     */
+    static int[] squaredDistances(PaddedObject object) {
+        byte[] grid = object.grid();
+        int w = object.gridWidth();
+        int h = object.gridHeight();
+        // Vertical pass, row by row for memory order: distance to the nearest background
+        // cell in the same column. The padding ring holds background at both ends.
+        int[] column = new int[grid.length];
+        for (int i = w; i < grid.length; i++) {
+            column[i] = grid[i] == 0 ? 0 : column[i - w] + 1;
+        }
+        for (int i = grid.length - w - 1; i >= 0; i--) {
+            int below = column[i + w] + 1;
+            if (below < column[i]) column[i] = below;
+        }
+        int[] result = new int[grid.length];
+        int[] g2 = new int[w];
+        int[] s = new int[w];
+        for (int y = 0; y < object.boxHeight(); y++) {
+            int left = object.rowLeft(y);
+            if (left < 0) continue;
+            // Grid columns left .. right + 2 span the row's object cells and the
+            // background cell on each side; a background cell farther out is never
+            // nearer than those two.
+            int first = left;
+            int last = object.rowRight(y) + 2;
+            int m = last - first + 1;
+            int row = (y + 1) * w + first;
+            for (int x = 0; x < m; x++) {
+                int g = column[row + x];
+                g2[x] = g * g;
+            }
+            // Lower envelope of the parabolas (x - u)^2 + g2[u]. Minus x^2 they are the lines
+            // -2u x + (u^2 + g2[u]), added in order of falling slope: the convex hull
+            // trick, compared by cross-multiplication so no division is needed.
+            int q = -1;
+            for (int u = 0; u < m; u++) {
+                long cu = (long) u * u + g2[u];
+                while (q >= 1) {
+                    int a = s[q - 1];
+                    int b = s[q];
+                    long ca = (long) a * a + g2[a];
+                    long cb = (long) b * b + g2[b];
+                    // b never lies strictly below both a and u: drop it.
+                    if ((cu - ca) * (b - a) <= (cb - ca) * (u - a)) {
+                        q--;
+                    } else {
+                        break;
+                    }
+                }
+                s[++q] = u;
+            }
+            // The best parabola's position only moves right as x does.
+            int best = 0;
+            for (int x = 0; x < m; x++) {
+                while (best < q && parabola(x, s[best + 1], g2) <= parabola(x, s[best], g2)) best++;
+                result[row + x] = parabola(x, s[best], g2);
+            }
+        }
+        return result;
+    }
+
+    private static int parabola(int x, int i, int[] g2) {
+        int d = x - i;
+        return d * d + g2[i];
+    }
+}
