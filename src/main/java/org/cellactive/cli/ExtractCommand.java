@@ -74,7 +74,8 @@ public final class ExtractCommand implements Callable<Integer> {
     String threshold;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Tasks to spread the images over (default: 3 per core, at least one per 2,000 boxes).")
+            description = "Tasks to spread the images over (default: 3 per core, and at least one per 300 boxes "
+                    + "so that progress lines move).")
     Integer partitions;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
@@ -91,6 +92,7 @@ public final class ExtractCommand implements Callable<Integer> {
             return CliErrors.usage("extract", e.getMessage());
         }
         SparkSession spark = Spark.session("cellactive extract", master);
+        long sparkReady = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String missing = firstMissing(conf, annotations, images);
         if (missing != null) {
@@ -113,7 +115,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
         int tasks = partitions != null ? partitions
-                : (int) Math.max(3L * spark.sparkContext().defaultParallelism(), (boxCount + 1999) / 2000);
+                : (int) Math.max(3L * spark.sparkContext().defaultParallelism(), (boxCount + 299) / 300);
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
         Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), tasks, done);
         Dataset<Row> cells = FeatureStage.cells(outcomes);
@@ -153,7 +155,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 .count("cells_measured", measured)
                 .count("rejected", rejected)
                 .count("feature_columns", stage.measurer().columns().size())
-                .timing("read_annotations", (readSeconds - started) / 1e9)
+                .timing("spark_start", (sparkReady - started) / 1e9)
+                .timing("read_annotations", (readSeconds - sparkReady) / 1e9)
                 .timing("measure_and_write_cells", stageSeconds)
                 .timing("total", seconds);
         for (Row r : written.groupBy(RejectColumns.STAGE).count().collectAsList()) {
