@@ -2,10 +2,8 @@ package org.cellactive.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -112,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
                 threads, diverseFactor,
                 new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart));
-        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         SparkSession spark = Spark.session("cellactive simulate", master);
         Dataset<Row> table;
         try {
@@ -135,19 +133,21 @@ public final class SimulateCommand implements Callable<Integer> {
         parameters.put("feature_columns", String.join(",", columns.columns()));
         parameters.putAll(settings.describe());
         SimulationReport.write(out, result.rows(), parameters);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("cells", cells.toAbsolutePath().toString());
-        inputs.put("features", features);
-        inputs.put("feature_columns", columns.columns());
-        inputs.put("cells_used", result.truth().size());
-        Map<String, String> versions = new LinkedHashMap<>();
-        String[] v = new VersionProvider().getVersion();
-        versions.put("cellactive", v[0]);
-        versions.put("spark", v[1]);
-        versions.put("java", v[2]);
-        versions.put("spark_master", spark.sparkContext().master());
-        SimulationManifest.write(out, inputs, parameters, versions, result, started, Instant.now(),
-                List.of(CurvesCsv.FILE_NAME, "summary.csv", "learning-curves.png", "report.html", SimulationManifest.FILE_NAME));
+        RunManifest manifest = new RunManifest("simulate")
+                .input("cells", cells.toAbsolutePath().toString())
+                .input("features", features)
+                .input("feature_columns", columns.columns())
+                .count("cells_used", result.truth().size())
+                .count("curve_rows", result.rows().size())
+                .put("seed", seed)
+                .put("spark_master", spark.sparkContext().master())
+                .put("per_round_ms", result.timings().summary())
+                .timing("total", (System.nanoTime() - startNanos) / 1e9)
+                .put("repeats", SimulationManifest.repeats(result, settings.classes()))
+                .put("outputs", List.of(CurvesCsv.FILE_NAME, "summary.csv", "learning-curves.png", "report.html",
+                        "manifest.json"));
+        parameters.forEach(manifest::option);
+        manifest.writeTo(out.toAbsolutePath().toString(), spark.sparkContext().hadoopConfiguration());
         System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows; per round "
                 + result.timings().summary() + ")");
         return 0;

@@ -1,48 +1,23 @@
 package org.cellactive.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cellactive.learning.ClassLabels;
 
 /**
- * manifest.json of a simulate run: inputs, options, versions, seed, times, and each
- * repeat's seed set with its classes. Written last, so its presence means the run finished.
+ * The simulation-specific parts of a run's manifest.json: each repeat's seed, sizes and
+ * seed set with its classes, so a reader can check the cold-start rule held.
  */
 public final class SimulationManifest {
-
-    public static final String FILE_NAME = "manifest.json";
 
     private SimulationManifest() {
     }
 
-    /**
-     * @param inputs   e.g. cells path and feature columns
-     * @param options  every option of the run
-     * @param versions cellactive, Spark and Java versions
-     */
-    public static void write(Path outDir, Map<String, Object> inputs, Map<String, String> options,
-                             Map<String, String> versions, Simulation.Result result, Instant started,
-                             Instant finished, List<String> outputs) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", "simulate");
-        m.put("inputs", inputs);
-        m.put("options", options);
-        m.put("versions", versions);
-        m.put("seed", options.get("seed"));
-        Map<String, Object> times = new LinkedHashMap<>();
-        times.put("started", started.toString());
-        times.put("finished", finished.toString());
-        times.put("wall_seconds", (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0);
-        times.put("per_round", result.timings().summary());
-        m.put("times", times);
+    /** One entry per repeat: repeat, seed, test_cells, pool_cells, seed_set [{cell_key, cell_type}]. */
+    public static List<Map<String, Object>> repeats(Simulation.Result result, ClassLabels classes) {
         List<Map<String, Object>> repeats = new ArrayList<>();
-        var classes = SimulationSettings.classesOf(options.get("protocol"));
         for (RepeatDraw d : result.draws()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("repeat", d.repeat());
@@ -59,9 +34,6 @@ public final class SimulationManifest {
             r.put("seed_set", seeds);
             repeats.add(r);
         }
-        m.put("repeats", repeats);
-        m.put("outputs", outputs);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(outDir.resolve(FILE_NAME).toFile(), m);
+        return repeats;
     }
 }
