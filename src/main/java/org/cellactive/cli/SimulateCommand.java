@@ -142,14 +142,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 .put("seed", seed)
                 .put("spark_master", spark.sparkContext().master())
                 .put("per_round_ms", result.timings().summary())
+                .count("spark_jobs", result.sparkJobs())
                 .timing("total", (System.nanoTime() - startNanos) / 1e9)
                 .put("repeats", SimulationManifest.repeats(result, settings.classes()))
                 .put("outputs", List.of(CurvesCsv.FILE_NAME, "summary.csv", "learning-curves.png", "report.html",
                         "manifest.json"));
         parameters.forEach(manifest::option);
         manifest.writeTo(out.toAbsolutePath().toString(), spark.sparkContext().hadoopConfiguration());
-        System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows; per round "
-                + result.timings().summary() + ")");
+        System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows, " + result.sparkJobs()
+                + " Spark jobs; per round " + result.timings().summary() + ")");
         return 0;
     }
 }

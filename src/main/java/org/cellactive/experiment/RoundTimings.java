@@ -14,9 +14,12 @@ public final class RoundTimings {
 
     private final List<double[]> rounds = new ArrayList<>();
 
-    /** Records one round: milliseconds of fit, scan (0 when the round asked nothing) and evaluation. */
-    public synchronized void add(double fitMs, double scanMs, double evalMs) {
-        rounds.add(new double[] {fitMs, scanMs, evalMs});
+    /**
+     * Records one round: milliseconds of fit, scan (0 when the round asked nothing) and
+     * evaluation, and the L-BFGS iterations of the fit (each one a Spark job).
+     */
+    public synchronized void add(double fitMs, double scanMs, double evalMs, int fitIterations) {
+        rounds.add(new double[] {fitMs, scanMs, evalMs, fitIterations});
     }
 
     public synchronized int count() {
@@ -35,6 +38,9 @@ public final class RoundTimings {
             m.put(names[s] + "_ms_p90", format(quantile(v, 0.9)));
             m.put(names[s] + "_ms_total", format(Arrays.stream(v).sum()));
         }
+        double[] it = rounds.stream().mapToDouble(r -> r[3]).sorted().toArray();
+        m.put("fit_iterations_median", format(quantile(it, 0.5)));
+        m.put("fit_iterations_p90", format(quantile(it, 0.9)));
         return m;
     }
 

@@ -41,7 +41,8 @@ public final class Simulation {
      * @param truth   class index per cell key, for the cells the protocol uses
      * @param timings per-round fit, scan and evaluation times
      */
-    public record Result(List<CurveRow> rows, List<RepeatDraw> draws, Map<String, Integer> truth, RoundTimings timings) {
+    public record Result(List<CurveRow> rows, List<RepeatDraw> draws, Map<String, Integer> truth, RoundTimings timings,
+                         long sparkJobs) {
     }
 
     private Simulation() {
@@ -71,7 +72,10 @@ public final class Simulation {
                 listener.roundDone(repeat, strategy, round, perRun, d, roundsTotal);
             }
         };
+        SparkJobCounter jobs = new SparkJobCounter();
+        spark.sparkContext().addSparkListener(jobs);
         try (Pool all = Pool.assemble(used, features, 1)) {
+            all.count(); // materialise the cache once, before the repeats race for it
             ExecutorService threads = Executors.newFixedThreadPool(Math.min(s.threads(), s.repeats()));
             try {
                 List<Future<List<CurveRow>>> futures = new ArrayList<>();
@@ -85,7 +89,7 @@ public final class Simulation {
                 rows.sort(Comparator.comparingInt(CurveRow::repeat)
                         .thenComparingInt(row -> s.strategies().indexOf(row.strategy()))
                         .thenComparingInt(CurveRow::round));
-                return new Result(List.copyOf(rows), List.copyOf(draws), oracle.all(), timings);
+                return new Result(List.copyOf(rows), List.copyOf(draws), oracle.all(), timings, jobs.jobs());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("simulation interrupted", e);
@@ -97,6 +101,7 @@ public final class Simulation {
                 throw new IllegalStateException("simulation failed: " + cause, cause);
             } finally {
                 threads.shutdownNow();
+                spark.sparkContext().removeSparkListener(jobs);
             }
         }
     }

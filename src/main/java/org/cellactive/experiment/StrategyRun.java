@@ -68,7 +68,7 @@ final class StrategyRun {
                 queryMs = (System.nanoTime() - t2) / 1e6;
             }
             double fitMs = (t1 - t0) / 1e6;
-            timings.add(fitMs, queryMs, (t2 - t1) / 1e6);
+            timings.add(fitMs, queryMs, (t2 - t1) / 1e6, learner.lastIterations());
             rows.add(new CurveRow(draw.repeat(), strategy.name(), round, fittedOn, scores.ap(), scores.accuracy(),
                     scores.balancedAccuracy(), fitMs, queryMs));
             progress.roundDone(draw.repeat(), strategy.name(), round, roundsPerRun);
