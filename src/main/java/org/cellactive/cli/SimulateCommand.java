@@ -119,7 +119,12 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cells " + cells + ": cannot read it as a parquet cells table: "
                     + e.getMessage(), e);
         }
-        FeatureColumns columns = FeatureColumns.resolve(features, table.schema());
+        FeatureColumns columns;
+        try {
+            columns = FeatureColumns.resolve(features, table.schema());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cells " + cells + ": " + e.getMessage(), e);
+        }
         Files.createDirectories(out);
         System.out.println("simulate: " + settings.repeats() + " repeats x " + settings.strategies() + " x "
                 + settings.roundsPerRun() + " rounds, " + columns.size() + " features (" + features + "), "
@@ -143,6 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .put("spark_master", spark.sparkContext().master())
                 .put("per_round_ms", result.timings().summary())
                 .count("spark_jobs", result.sparkJobs())
+                .put("spark_job_ms_mean", Math.round(result.meanJobMillis() * 10) / 10.0)
                 .timing("total", (System.nanoTime() - startNanos) / 1e9)
                 .put("repeats", SimulationManifest.repeats(result, settings.classes()))
                 .put("outputs", List.of(CurvesCsv.FILE_NAME, "summary.csv", "learning-curves.png", "report.html",
@@ -150,7 +156,8 @@ public final class SimulateCommand implements Callable<Integer> {
         parameters.forEach(manifest::option);
         manifest.writeTo(out.toAbsolutePath().toString(), spark.sparkContext().hadoopConfiguration());
         System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows, " + result.sparkJobs()
-                + " Spark jobs; per round " + result.timings().summary() + ")");
+                + " Spark jobs of "
+                + String.format(java.util.Locale.ROOT, "%.1f", result.meanJobMillis()) + " ms mean; per round " + result.timings().summary() + ")");
         return 0;
     }
 }

@@ -40,9 +40,11 @@ public final class Simulation {
      * @param draws   each repeat's test set, pool and seed set
      * @param truth   class index per cell key, for the cells the protocol uses
      * @param timings per-round fit, scan and evaluation times
+     * @param sparkJobs     Spark jobs the run submitted (the loop's cost driver)
+     * @param meanJobMillis mean submission-to-end time of those jobs
      */
     public record Result(List<CurveRow> rows, List<RepeatDraw> draws, Map<String, Integer> truth, RoundTimings timings,
-                         long sparkJobs) {
+                         long sparkJobs, double meanJobMillis) {
     }
 
     private Simulation() {
@@ -52,6 +54,12 @@ public final class Simulation {
                              SimulationSettings s, Listener listener) {
         for (String name : s.strategies()) {
             QueryStrategies.named(name, 0, s.diverseFactor());
+        }
+        for (String required : List.of(AnnotationColumns.CELL_KEY, AnnotationColumns.CELL_TYPE)) {
+            if (!java.util.Arrays.asList(cells.columns()).contains(required)) {
+                throw new IllegalArgumentException("the cells table has no " + required + " column, so it cannot be"
+                        + " simulated on; its columns are " + java.util.Arrays.toString(cells.columns()));
+            }
         }
         Dataset<Row> used = cells.where(functions.col(AnnotationColumns.CELL_TYPE)
                 .isin(s.classes().names().toArray()));
@@ -89,7 +97,8 @@ public final class Simulation {
                 rows.sort(Comparator.comparingInt(CurveRow::repeat)
                         .thenComparingInt(row -> s.strategies().indexOf(row.strategy()))
                         .thenComparingInt(CurveRow::round));
-                return new Result(List.copyOf(rows), List.copyOf(draws), oracle.all(), timings, jobs.jobs());
+                return new Result(List.copyOf(rows), List.copyOf(draws), oracle.all(), timings, jobs.jobs(),
+                        jobs.meanJobMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("simulation interrupted", e);

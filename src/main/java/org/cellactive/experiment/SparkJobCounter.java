@@ -13,16 +13,29 @@ public final class SparkJobCounter extends SparkListener {
 
     private final AtomicLong jobs = new AtomicLong();
     private final AtomicLong stages = new AtomicLong();
+    private final AtomicLong jobMillis = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Long> started =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void onJobStart(SparkListenerJobStart jobStart) {
         jobs.incrementAndGet();
         stages.addAndGet(jobStart.stageInfos().size());
+        started.put(jobStart.jobId(), jobStart.time());
     }
 
     @Override
     public void onJobEnd(SparkListenerJobEnd jobEnd) {
-        // counted at start
+        Long start = started.remove(jobEnd.jobId());
+        if (start != null) {
+            jobMillis.addAndGet(jobEnd.time() - start);
+        }
+    }
+
+    /** Mean time from a job's submission to its end, as the scheduler saw it. */
+    public double meanJobMillis() {
+        long n = jobs.get();
+        return n == 0 ? Double.NaN : (double) jobMillis.get() / n;
     }
 
     public long jobs() {
