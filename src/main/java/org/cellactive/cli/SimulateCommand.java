@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
                 + " curves.csv, summary.csv, learning-curves.png, report.html and manifest.json to OUT_DIR.")
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--cells", required = true, paramLabel = "PATH", description = "cells table (cells.parquet) written by extract")
-    Path cells;
+    @Option(names = "--cells", required = true, paramLabel = "PATH", description = "cells table (cells.parquet) written by extract; any Hadoop path")
+    String cells;
 
     @Option(names = "--out", required = true, paramLabel = "OUT_DIR", description = "run folder for the outputs")
     Path out;
@@ -114,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SparkSession spark = Spark.session("cellactive simulate", master);
         Dataset<Row> table;
         try {
-            table = spark.read().parquet(cells.toString());
+            table = spark.read().parquet(cells);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--cells " + cells + ": cannot read it as a parquet cells table: "
                     + e.getMessage(), e);
@@ -133,13 +133,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 new ProgressPrinter(System.out, progressEvery, settings.repeats()));
         CurvesCsv.write(out.resolve(CurvesCsv.FILE_NAME), result.rows());
         LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("cells", cells.toAbsolutePath().toString());
+        parameters.put("cells", cells);
         parameters.put("features", features);
         parameters.put("feature_columns", String.join(",", columns.columns()));
         parameters.putAll(settings.describe());
         SimulationReport.write(out, result.rows(), parameters);
         RunManifest manifest = new RunManifest("simulate")
-                .input("cells", cells.toAbsolutePath().toString())
+                .input("cells", cells)
                 .input("features", features)
                 .input("feature_columns", columns.columns())
                 .count("cells_used", result.truth().size())
