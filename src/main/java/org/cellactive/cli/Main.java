@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Active learning for cell images on Apache Spark.",
-        subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, DemoCommand.class,
-                BenchmarkExtractCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
+                QueryCommand.class, LabelCommand.class, ScoreCommand.class, DemoCommand.class,
+                BenchmarkExtractCommand.class, SynthCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
