@@ -1,0 +1,152 @@
+package org.cellactive.imaging;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes image files (JPEG, PNG, TIFF, BMP, GIF: whatever ImageIO and TwelveMonkeys read)
+ * into {@link RgbImage}s, and refuses what it cannot or should not decode.
+ *
+ * <p>Every file is treated as hostile. The size in the header is checked against
+ * {@code maxPixels} before any pixel is decoded, so a small file that claims to be huge
+ * costs nothing. A file the reader warns about (a JPEG that ends early decodes to a gray
+ * band, with only a warning) is refused like one it fails on. The only exception that
+ * leaves {@link #decode} is {@link RejectedException} with stage DECODE.
+ *
+ * <p>Colours: 8-bit sRGB and gray samples are taken as they are; 16-bit samples are
+ * rounded to 8 bits; palettes are looked up; other colour spaces (CMYK, YCCK, linear)
+ * are converted to sRGB by Java2D. Alpha is ignored.
+ */
+public final class ImageDecoder implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final RejectedException.Stage DECODE = RejectedException.Stage.DECODE;
+
+    private final long maxPixels;
+
+    /** @param maxPixels the largest width x height accepted (the {@code --max-image-pixels} option) */
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /**
+     * Decodes one file.
+     *
+     * @param bytes the whole file
+     * @param source where the bytes came from, for messages only (the reject row names the file)
+     * @throws RejectedException stage DECODE: empty, unknown format, too large, truncated or corrupt
+     */
+    public RgbImage decode(byte[] bytes, String source) throws RejectedException {
+        if (bytes == null || bytes.length == 0) {
+            throw new RejectedException(DECODE, "empty file");
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = firstReader(in, bytes);
+            try {
+                return read(reader, in);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            // Only close() gets here; the reads inside turn their IOExceptions into rejections.
+            throw new RejectedException(DECODE, "cannot read: " + message(e), e);
+        }
+    }
+
+    private static ImageReader firstReader(ImageInputStream in, byte[] bytes) throws RejectedException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new RejectedException(DECODE, "unknown image format (file starts with " + firstBytes(bytes) + ")");
+        }
+        return readers.next();
+    }
+
+    private RgbImage read(ImageReader reader, ImageInputStream in) throws RejectedException {
+        String format = formatName(reader);
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+        reader.setInput(in, true, true);
+        checkSize(reader, format);
+        BufferedImage image;
+        try {
+            image = reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            // Readers throw IIOException, EOFException, but also IndexOutOfBounds,
+            // IllegalArgument, NegativeArraySize... on crafted files.
+            throw new RejectedException(DECODE, "corrupt or truncated " + format + ": " + message(e), e);
+        } catch (OutOfMemoryError e) {
+            // One large array failed to allocate; the heap is fine again once it is dropped.
+            throw new RejectedException(DECODE, "out of memory decoding this " + format
+                    + "; lower --max-image-pixels or give executors more memory");
+        }
+        if (!warnings.isEmpty()) {
+            throw new RejectedException(DECODE, "corrupt or truncated " + format + ": " + warnings.get(0));
+        }
+        if (image == null) {
+            throw new RejectedException(DECODE, "the " + format + " reader returned no image");
+        }
+        try {
+            return RasterToRgb.convert(image);
+        } catch (RuntimeException e) {
+            throw new RejectedException(DECODE, "cannot convert " + format + " pixels to RGB: " + message(e), e);
+        }
+    }
+
+    private void checkSize(ImageReader reader, String format) throws RejectedException {
+        int width;
+        int height;
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedException(DECODE, "corrupt " + format + " header: " + message(e), e);
+        }
+        if (width <= 0 || height <= 0) {
+            throw new RejectedException(DECODE, "the " + format + " header gives an empty size " + width + "x" + height);
+        }
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new RejectedException(DECODE, String.format(Locale.ROOT,
+                    "image is %dx%d = %.1f megapixels, over the limit of %.1f (--max-image-pixels)",
+                    width, height, pixels / 1e6, maxPixels / 1e6));
+        }
+    }
+
+    private static String formatName(ImageReader reader) {
+        try {
+            return reader.getFormatName().toUpperCase(Locale.ROOT);
+        } catch (IOException e) {
+            return "image";
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String firstBytes(byte[] bytes) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(8, bytes.length); i++) {
+            s.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
+        }
+        return s.toString();
+    }
+}

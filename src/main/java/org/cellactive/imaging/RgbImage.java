@@ -1,0 +1,92 @@
+package org.cellactive.imaging;
+
+import java.util.Objects;
+
+/**
+ * A whole decoded image, 8 bits per channel, stored interleaved (R, G, B per pixel,
+ * row-major) in one byte array: 3 bytes a pixel, so a 640x480 image is 900 KiB.
+ * Immutable: the array is never handed out.
+ */
+public final class RgbImage {
+    /** Byte value to 0..1, so a crop costs one table look-up a sample. */
+    private static final float[] UNIT = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            UNIT[i] = i / 255f;
+        }
+    }
+
+    private final int width;
+    private final int height;
+    private final byte[] rgb;
+
+    private RgbImage(int width, int height, byte[] rgb) {
+        this.width = width;
+        this.height = height;
+        this.rgb = rgb;
+    }
+
+    /** Copies {@code rgbInterleaved} (R, G, B per pixel, row-major). */
+    public static RgbImage of(int width, int height, byte[] rgbInterleaved) {
+        return wrap(width, height, Objects.requireNonNull(rgbInterleaved, "pixels").clone());
+    }
+
+    /** Takes ownership of the array without copying: for the decoder, which built it. */
+    static RgbImage wrap(int width, int height, byte[] rgbInterleaved) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("empty image " + width + "x" + height);
+        }
+        long expected = 3L * width * height;
+        if (rgbInterleaved.length != expected) {
+            throw new IllegalArgumentException(
+                    "pixel array of " + rgbInterleaved.length + " bytes, expected " + expected
+                            + " for " + width + "x" + height + " RGB");
+        }
+        return new RgbImage(width, height, rgbInterleaved);
+    }
+
+    public int width() { return width; }
+    public int height() { return height; }
+
+    /** Red, green and blue of one pixel packed as 0xRRGGBB. */
+    public int rgbAt(int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            throw new IndexOutOfBoundsException("pixel (" + x + "," + y + ") outside " + width + "x" + height);
+        }
+        int i = 3 * (y * width + x);
+        return (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
+    }
+
+    /**
+     * The pixels under {@code box} as planes scaled to 0..1 (gray = mean of R, G, B).
+     *
+     * @throws IllegalArgumentException if the box does not lie inside the image; boxes from
+     *         {@link PixelBox#fromVoc} with this image's size always do
+     */
+    public CellImage crop(PixelBox box) {
+        if (!box.fitsIn(width, height)) {
+            throw new IllegalArgumentException("box " + box + " outside the " + width + "x" + height + " image");
+        }
+        int w = box.width();
+        int h = box.height();
+        float[] red = new float[w * h];
+        float[] green = new float[w * h];
+        float[] blue = new float[w * h];
+        int o = 0;
+        for (int y = box.y0(); y < box.y1(); y++) {
+            int i = 3 * (y * width + box.x0());
+            for (int x = 0; x < w; x++, o++, i += 3) {
+                red[o] = UNIT[rgb[i] & 0xff];
+                green[o] = UNIT[rgb[i + 1] & 0xff];
+                blue[o] = UNIT[rgb[i + 2] & 0xff];
+            }
+        }
+        return CellImage.ofRgb(w, h, red, green, blue);
+    }
+
+    /** The whole image as a crop: for tests and small images. */
+    public CellImage toCellImage() {
+        return crop(new PixelBox(0, 0, width, height));
+    }
+}
