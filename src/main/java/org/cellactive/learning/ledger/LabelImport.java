@@ -17,7 +17,9 @@ public final class LabelImport {
         try (AutoCloseable lock = ledger.lock()) {
             ledger.removeStaleWrites();
             ImportPlan plan = AnswersValidator.forLedger(ledger, relabel, annotator, clock).validate(answers);
+            CrashPoints.reached("labels-validated");
             ledger.appendLabels(plan.accepted());
+            CrashPoints.reached("labels-appended");
             return plan;
         } catch (LedgerException e) {
             throw e;

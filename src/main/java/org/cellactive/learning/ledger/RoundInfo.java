@@ -26,6 +26,7 @@ public record RoundInfo(int round, String strategy, int batchSize, long seed, bo
     public RoundInfo {
         trainedClasses = List.copyOf(trainedClasses);
         features = List.copyOf(features);
-        learner = Map.copyOf(learner);
+        // Sorted: round.json must not depend on a JVM's hash salt, or a resumed ledger would differ.
+        learner = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(learner));
     }
 }
