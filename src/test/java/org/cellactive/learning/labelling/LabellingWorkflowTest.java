@@ -37,7 +37,6 @@ import org.cellactive.learning.ledger.LabelRecord;
 import org.cellactive.learning.ledger.RoundInfo;
 import org.cellactive.learning.ledger.SpreadsheetText;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +66,7 @@ class LabellingWorkflowTest {
 
     @BeforeAll
     static void uninterruptedRun() throws Exception {
-        Assumptions.assumeTrue(BccdCellsFixture.available(), "BCCD not found at " + BccdCellsFixture.bccd());
+        assertTrue(BccdCellsFixture.available(), "BCCD not found at " + BccdCellsFixture.bccd());
         spark = SparkSession.builder().master("local[2]").appName("LabellingWorkflowTest")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
         cells = tmp.resolve("run/cells.parquet");

@@ -72,7 +72,6 @@ class QueriesPageBrowserTest {
     static Path issueBatch(Path ledgerDir) throws Exception {
         Path bccd = Path.of(System.getProperty("cellactive.bccd", "../shared/data/bccd"), "BCCD", "JPEGImages")
                 .toAbsolutePath();
-        Assumptions.assumeTrue(Files.isDirectory(bccd), "BCCD not found at " + bccd);
         String image0 = bccd.resolve("BloodImage_00000.jpg").toUri().toString();
         List<BatchCell> cells = List.of(
                 new BatchCell("BloodImage_00000_00", "BloodImage_00000", image0, 260, 177, 491, 376, new double[0]),
