@@ -68,6 +68,7 @@ public final class AnswersValidator {
         String now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
         List<AnswerProblem> problems = new ArrayList<>();
         Map<String, Answer> byKey = new LinkedHashMap<>();
+        Map<String, List<Integer>> linesByKey = new HashMap<>();
         Map<String, List<Integer>> conflicted = new HashMap<>();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get().parse(new StringReader(text))) {
@@ -97,11 +98,10 @@ public final class AnswersValidator {
                             "unknown class " + shown(label) + " for " + shown(key) + "; the ledger's classes are "
                                     + classes));
                 } else {
-                    Answer earlier = byKey.get(key);
-                    if (earlier == null) {
-                        byKey.put(key, new Answer(key, label, line));
-                    } else if (!earlier.label.equals(label)) {
-                        conflicted.computeIfAbsent(key, k -> new ArrayList<>(List.of(earlier.line))).add(line);
+                    Answer earlier = byKey.putIfAbsent(key, new Answer(key, label, line));
+                    linesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+                    if (earlier != null && !earlier.label.equals(label)) {
+                        conflicted.put(key, linesByKey.get(key));
                     }
                 }
             }

@@ -58,13 +58,14 @@ class AnswersImportTest {
                 "Img_01_01,RBC",                 // 8
                 "'-Img_02_00,Platelets",         // 9 good: guarded key round-trips
                 "Img_00_00,RBC",                 // 10 harmless repeat of line 2
+                "Img_01_01,WBC",                 // 11 agrees with line 7, but the cell is in conflict
                 ""));
         ImportPlan plan = importFile(answers, false);
         assertEquals(List.of("Img_00_00", "-Img_02_00"), plan.accepted().stream().map(LabelRecord::cellKey).toList());
-        assertEquals(List.of(3, 4, 5, 6, 7, 8), plan.problems().stream().map(AnswerProblem::line).toList());
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 11), plan.problems().stream().map(AnswerProblem::line).toList());
         assertEquals(List.of(AnswerProblem.Kind.UNKNOWN_CELL_KEY, AnswerProblem.Kind.UNKNOWN_CLASS,
                 AnswerProblem.Kind.EMPTY_LABEL, AnswerProblem.Kind.EMPTY_CELL_KEY, AnswerProblem.Kind.CONFLICT_IN_FILE,
-                AnswerProblem.Kind.CONFLICT_IN_FILE), plan.problems().stream().map(AnswerProblem::kind).toList());
+                AnswerProblem.Kind.CONFLICT_IN_FILE, AnswerProblem.Kind.CONFLICT_IN_FILE), plan.problems().stream().map(AnswerProblem::kind).toList());
         assertTrue(plan.problems().get(0).toString().startsWith("answers.csv:3: unknown cell key 'Img_99_00'"));
         Map<String, LabelRecord> labels = LabelLedger.open(ledgerDir).currentLabels();
         assertEquals("RBC", labels.get("Img_00_00").label());
