@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Active learning for cell images on Apache Spark.",
-        subcommands = {CommandLine.HelpCommand.class, LabelCommand.class, QueryCommand.class, ScoreCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, QueryCommand.class,
+            LabelCommand.class, ScoreCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

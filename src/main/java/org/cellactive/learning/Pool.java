@@ -30,11 +30,14 @@ public final class Pool implements AutoCloseable {
 
     private final FeatureColumns features;
     private final JavaRDD<PoolCell> cells;
+    /** Keys a restricted pool keeps; its lineage reads them, so it lives as long as the pool. */
+    private final Broadcast<Set<String>> membership;
     private volatile FeatureScale scale;
 
-    private Pool(FeatureColumns features, JavaRDD<PoolCell> cells) {
+    private Pool(FeatureColumns features, JavaRDD<PoolCell> cells, Broadcast<Set<String>> membership) {
         this.features = features;
         this.cells = cells;
+        this.membership = membership;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class Pool implements AutoCloseable {
         List<String> names = features.columns();
         JavaRDD<PoolCell> rdd = selected.toJavaRDD().map(row -> toCell(row, names));
         rdd.persist(StorageLevel.MEMORY_ONLY());
-        return new Pool(features, rdd);
+        return new Pool(features, rdd, null);
     }
 
     private static PoolCell toCell(Row row, List<String> names) {
@@ -90,12 +93,13 @@ public final class Pool implements AutoCloseable {
             subset = subset.coalesce(partitions);
         }
         subset.persist(StorageLevel.MEMORY_ONLY());
+        Pool pool = new Pool(features, subset, wanted);
         long n = subset.count();
-        wanted.destroy();
         if (n != keys.size()) {
+            pool.close();
             throw new IllegalArgumentException("pool: " + (keys.size() - n) + " of the requested cells are not in the table");
         }
-        return new Pool(features, subset);
+        return pool;
     }
 
     /**
@@ -177,5 +181,8 @@ public final class Pool implements AutoCloseable {
     @Override
     public void close() {
         cells.unpersist(false);
+        if (membership != null) {
+            membership.destroy(false);
+        }
     }
 }
