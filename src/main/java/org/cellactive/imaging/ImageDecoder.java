@@ -32,6 +32,9 @@ public final class ImageDecoder implements Serializable {
 
     private static final RejectedException.Stage DECODE = RejectedException.Stage.DECODE;
 
+    /** Per class loader, so once per JVM for the application jar. */
+    private static volatile boolean pluginsScanned;
+
     private final long maxPixels;
 
     /** @param maxPixels the largest width x height accepted (the {@code --max-image-pixels} option) */
@@ -50,13 +53,14 @@ public final class ImageDecoder implements Serializable {
      * Decodes one file.
      *
      * @param bytes the whole file
-     * @param source where the bytes came from, for messages only (the reject row names the file)
+     * @param source where the bytes came from; not repeated in the reason, since the reject row names the file
      * @throws RejectedException stage DECODE: empty, unknown format, too large, truncated or corrupt
      */
     public RgbImage decode(byte[] bytes, String source) throws RejectedException {
         if (bytes == null || bytes.length == 0) {
             throw new RejectedException(DECODE, "empty file");
         }
+        scanPluginsOnce();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = firstReader(in, bytes);
             try {
@@ -67,6 +71,22 @@ public final class ImageDecoder implements Serializable {
         } catch (IOException e) {
             // Only close() gets here; the reads inside turn their IOExceptions into rejections.
             throw new RejectedException(DECODE, "cannot read: " + message(e), e);
+        }
+    }
+
+    /**
+     * Registers the TwelveMonkeys readers of the application jar. ImageIO scans for plugins
+     * once, with the class loader of the thread that first touches it; on a Spark executor that
+     * may predate the application jar, and CMYK JPEGs would then fail with the JDK's reader.
+     */
+    private static void scanPluginsOnce() {
+        if (!pluginsScanned) {
+            synchronized (ImageDecoder.class) {
+                if (!pluginsScanned) {
+                    ImageIO.scanForPlugins();
+                    pluginsScanned = true;
+                }
+            }
         }
     }
 

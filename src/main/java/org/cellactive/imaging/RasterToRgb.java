@@ -22,15 +22,20 @@ final class RasterToRgb {
     private RasterToRgb() {
     }
 
+    /** Converts {@code image}, which must not be used afterwards: its buffer may be reused. */
     static RgbImage convert(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        byte[] rgb = new byte[Math.multiplyExact(3, Math.multiplyExact(w, h))];
         ColorModel cm = image.getColorModel();
         Raster raster = image.getRaster();
         if (isPlainBgr(image)) {
-            fromBgrBytes(((DataBufferByte) raster.getDataBuffer()).getData(), rgb);
-        } else if (cm instanceof IndexColorModel || !isIntegral(raster)) {
+            // The decoded image is thrown away, so its buffer becomes ours: no second copy.
+            byte[] pixels = ((DataBufferByte) raster.getDataBuffer()).getData();
+            swapRedAndBlue(pixels);
+            return RgbImage.wrap(w, h, pixels);
+        }
+        byte[] rgb = new byte[Math.multiplyExact(3, Math.multiplyExact(w, h))];
+        if (cm instanceof IndexColorModel || !isIntegral(raster)) {
             fromArgb(image, rgb);
         } else if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1) {
             fromGraySamples(raster, cm.getComponentSize(0), rgb);
@@ -61,11 +66,11 @@ final class RasterToRgb {
                 && ((DataBufferByte) raster.getDataBuffer()).getData().length == 3 * image.getWidth() * image.getHeight();
     }
 
-    private static void fromBgrBytes(byte[] bgr, byte[] rgb) {
-        for (int i = 0; i < rgb.length; i += 3) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
+    private static void swapRedAndBlue(byte[] pixels) {
+        for (int i = 0; i < pixels.length; i += 3) {
+            byte blue = pixels[i];
+            pixels[i] = pixels[i + 2];
+            pixels[i + 2] = blue;
         }
     }
 

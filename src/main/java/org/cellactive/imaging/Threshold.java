@@ -1,7 +1,5 @@
 package org.cellactive.imaging;
 
-import java.util.Arrays;
-
 /**
  * Global thresholds of a set of intensities, following scikit-image so that numbers can be
  * compared with CellProfiler (whose Otsu and minimum cross-entropy options call these).
@@ -44,8 +42,9 @@ public final class Threshold {
         double lo = min;
         double span = (double) max - lo;
         double[] edges = new double[bins + 1];
+        double step = span / bins;
         for (int i = 0; i <= bins; i++) {
-            edges[i] = lo + span * i / bins;  // numpy.linspace
+            edges[i] = i * step + lo;  // numpy.linspace's arithmetic, last edge exactly max
         }
         edges[bins] = max;
         long[] counts = new long[bins];
@@ -103,37 +102,46 @@ public final class Threshold {
      * {@code > t} and {@code <= t}, until t moves by no more than the tolerance or mb is 0; shift
      * back. A constant input returns its value.
      *
-     * <p>The values are sorted once, so each step is a binary search over prefix sums instead
-     * of a pass over the pixels; the arithmetic is the same.
+     * <p>The distinct values are found and sorted once (the tolerance needs their gaps anyway),
+     * so each step is a binary search over cumulative sums instead of a pass over the pixels;
+     * the arithmetic is the same. NaN values are left out, as scikit-image does.
      */
     public static double li(float[] values) {
         requireValues(values);
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double min = sorted[0];
-        if (sorted[0] == sorted[n - 1]) {
+        DistinctValues distinct = DistinctValues.of(values);
+        int d = distinct.size();
+        if (d == 0) {
+            return Double.NaN;
+        }
+        double min = distinct.value(0);
+        if (d == 1) {
             return min;
         }
-        double[] prefix = new double[n + 1];  // prefix[k] = sum of the k smallest shifted values
+        // Cumulative pixel counts and sums of shifted values over the distinct values, ascending.
+        long[] countBelow = new long[d + 1];
+        double[] sumBelow = new double[d + 1];
         double smallestGap = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            prefix[i + 1] = prefix[i] + (sorted[i] - min);
-            if (i > 0 && sorted[i] != sorted[i - 1]) {
-                smallestGap = Math.min(smallestGap, (double) sorted[i] - sorted[i - 1]);
+        for (int k = 0; k < d; k++) {
+            long c = distinct.count(k);
+            countBelow[k + 1] = countBelow[k] + c;
+            sumBelow[k + 1] = sumBelow[k] + c * ((double) distinct.value(k) - min);
+            if (k > 0) {
+                smallestGap = Math.min(smallestGap, (double) distinct.value(k) - distinct.value(k - 1));
             }
         }
+        long n = countBelow[d];
+        double total = sumBelow[d];
         double tolerance = smallestGap / 2;
-        double next = prefix[n] / n;
+        double next = total / n;
         double current = -2 * tolerance;
         for (int step = 0; step < LI_MAX_ITERATIONS && Math.abs(next - current) > tolerance; step++) {
             current = next;
-            int k = countAtMost(sorted, min + current);  // background: shifted value <= current
-            if (k == n || k == 0) {
+            int k = countAtMost(distinct, min + current);  // background: shifted value <= current
+            if (k == d || k == 0) {
                 break;  // one class is empty: the formula is undefined, keep the last threshold
             }
-            double meanBack = prefix[k] / k;
-            double meanFore = (prefix[n] - prefix[k]) / (n - k);
+            double meanBack = sumBelow[k] / countBelow[k];
+            double meanFore = (total - sumBelow[k]) / (n - countBelow[k]);
             if (meanBack == 0) {
                 break;
             }
@@ -142,13 +150,13 @@ public final class Threshold {
         return next + min;
     }
 
-    /** How many sorted values are {@code <= limit}. */
-    private static int countAtMost(float[] sorted, double limit) {
+    /** How many distinct values are {@code <= limit}. */
+    private static int countAtMost(DistinctValues distinct, double limit) {
         int lo = 0;
-        int hi = sorted.length;
+        int hi = distinct.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= limit) {
+            if (distinct.value(mid) <= limit) {
                 lo = mid + 1;
             } else {
                 hi = mid;
