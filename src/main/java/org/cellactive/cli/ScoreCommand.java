@@ -1,6 +1,5 @@
 package org.cellactive.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +28,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String master;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         SparkSession spark = Spark.session("cellactive score", master);
         try {
             new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS);

@@ -64,7 +64,17 @@ public final class ScoreRun {
         this.log = log;
     }
 
-    public void run(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) throws IOException {
+    public void run(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) {
+        try {
+            runUnchecked(cellsPath, ledgerDir, outDir, params);
+        } catch (LedgerException | IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LedgerException("score " + cellsPath + " with " + ledgerDir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void runUnchecked(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) throws IOException {
         LabelLedger ledger = LabelLedger.open(ledgerDir);
         List<RoundInfo> rounds = ledger.rounds();
         if (rounds.isEmpty()) {

@@ -173,14 +173,23 @@ class LabellingWorkflowTest {
     }
 
     @Test
-    void rerunWithoutNewLabelsWritesTheSameBatch() throws Exception {
-        Path again = tmp.resolve("batch-a-again");
-        // The ledger's last round is answered, so a rerun now would issue round 6; use a copy
-        // whose last import never happened instead: query on a fresh ledger twice.
+    void anArchiveWithoutClassesGivesTheSameBatchAndARerunRepeatsIt() throws Exception {
+        // Boxes only, as from a detector: cell_type is null everywhere. Since query never
+        // reads cell_type, its first batch must equal the one on the labelled table.
+        Path unlabelled = tmp.resolve("run-unlabelled/cells.parquet");
+        spark.read().parquet(cells.toString())
+                .withColumn("cell_type", org.apache.spark.sql.functions.lit(null).cast("string"))
+                .write().parquet(unlabelled.toString());
         Path ledger = tmp.resolve("ledger-rerun");
-        assertEquals(0, query(ledger, tmp.resolve("rerun-1")));
-        assertEquals(0, query(ledger, again));
-        assertEquals(Files.readString(tmp.resolve("rerun-1/queries.csv")), Files.readString(again.resolve("queries.csv")));
+        String[] args = {"query", "--cells", unlabelled.toString(), "--ledger", ledger.toString(), "--batch-size",
+            Integer.toString(BATCH), "--classes", CLASSES, "--seed", "7", "--out", tmp.resolve("rerun-1").toString()};
+        assertEquals(0, Main.run(args));
+        assertEquals(batchesA.get(0), keys(tmp.resolve("rerun-1/queries.csv")));
+        // No label arrived, so a rerun writes the same batch and issues no new round.
+        args[args.length - 1] = tmp.resolve("rerun-2").toString();
+        assertEquals(0, Main.run(args));
+        assertEquals(Files.readString(tmp.resolve("rerun-1/queries.csv")),
+                Files.readString(tmp.resolve("rerun-2/queries.csv")));
         assertEquals(1, LabelLedger.open(ledger).rounds().size());
     }
 
