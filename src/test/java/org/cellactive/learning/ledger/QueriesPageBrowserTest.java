@@ -36,7 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class QueriesPageBrowserTest {
     static final String SCRIPT_CLASS = "<script>alert(1)</script>";
     static final String IMG_CLASS = "<img src=x onerror=\"window.__pwned=1\">";
-    static final List<String> CLASSES = List.of("RBC", SCRIPT_CLASS, IMG_CLASS);
+    static final String FORMULA_CLASS = "=1+1";
+    static final List<String> CLASSES = List.of("RBC", SCRIPT_CLASS, IMG_CLASS, FORMULA_CLASS);
 
     @TempDir
     static Path tmp;
@@ -113,7 +114,7 @@ class QueriesPageBrowserTest {
 
         driver.findElement(By.cssSelector("#cell-0 .choices button[data-class-index='1']")).click();
         driver.findElement(By.cssSelector("#cell-1 .choices button[data-class-index='2']")).click();
-        driver.findElement(By.cssSelector("#cell-1 .choices button[data-class-index='0']")).click();
+        driver.findElement(By.cssSelector("#cell-1 .choices button[data-class-index='3']")).click();
         assertEquals("2 of 3 cells labelled", driver.findElement(By.id("progress")).getText());
         driver.findElement(By.id("download")).click();
 
@@ -122,14 +123,15 @@ class QueriesPageBrowserTest {
             Thread.sleep(100);
         }
         assertTrue(Files.exists(answers), "the browser saved answers.csv");
-        assertEquals("cell_key,label\r\nBloodImage_00000_00,<script>alert(1)</script>\r\nBloodImage_00000_01,RBC\r\n",
+        // The export guards a formula-looking cell as queries.csv does; label takes the guard off.
+        assertEquals("cell_key,label\r\nBloodImage_00000_00,<script>alert(1)</script>\r\nBloodImage_00000_01,'=1+1\r\n",
                 Files.readString(answers));
 
         assertEquals(0, Main.run("label", "--ledger", ledgerDir.toString(), "--answers", answers.toString(),
                 "--annotator", "browser"));
         Map<String, LabelRecord> labels = LabelLedger.open(ledgerDir).currentLabels();
         assertEquals(SCRIPT_CLASS, labels.get("BloodImage_00000_00").label());
-        assertEquals("RBC", labels.get("BloodImage_00000_01").label());
+        assertEquals(FORMULA_CLASS, labels.get("BloodImage_00000_01").label());
         assertEquals(2, labels.size());
     }
 }
