@@ -81,6 +81,8 @@ public final class QueriesPage {
             #cells { display: flex; flex-wrap: wrap; gap: .8em; padding: 1em; }
             .cell { background: #fff; border: 2px solid #ccc; border-radius: 6px; padding: .5em; width: 260px; }
             .cell.answered { border-color: #2a7; }
+            .cell:focus { outline: 3px solid #36c; }
+            #keys { font-size: .8em; color: #555; margin-left: 1em; }
             .crop { position: relative; width: 256px; line-height: 0; }
             .crop img { width: 100%; image-rendering: pixelated; }
             .crop .box { position: absolute; border: 2px solid #ff0; box-shadow: 0 0 0 1px #000; box-sizing: border-box; }
@@ -98,6 +100,7 @@ public final class QueriesPage {
             <span id="progress"></span>
             <button type="button" id="download">Download answers CSV</button>
             <span id="status" role="status"></span>
+            <span id="keys"></span>
             </header>
             <main id="cells"></main>
             <script type="application/json" id="batch-data">""";
@@ -117,10 +120,14 @@ public final class QueriesPage {
               }
               function pct(v, whole) { return (100 * v / whole) + '%'; }
               document.getElementById('title').textContent = data.title;
+              document.getElementById('keys').textContent = 'Keys: ' + data.classes.slice(0, 9).map(function (name, j) {
+                return (j + 1) + ' = ' + name;
+              }).join(', ');
               var list = document.getElementById('cells');
               data.cells.forEach(function (cell, i) {
                 var card = el('section', 'cell');
                 card.id = 'cell-' + i;
+                card.tabIndex = 0;
                 card.setAttribute('data-key', cell.key);
                 var fig = el('div', 'crop');
                 if (cell.png) {
@@ -165,6 +172,19 @@ public final class QueriesPage {
                 });
                 card.appendChild(choices);
                 list.appendChild(card);
+              });
+              // Keys 1..9 answer the focused card (Tab moves between cards) or else the first unanswered one.
+              document.addEventListener('keydown', function (e) {
+                var n = e.key >= '1' && e.key <= '9' ? Number(e.key) : 0;
+                if (!n || n > data.classes.length || e.ctrlKey || e.metaKey || e.altKey) { return; }
+                var focused = document.activeElement;
+                var card = focused && focused.matches && focused.matches('section.cell') ? focused : null;
+                if (!card) { card = list.querySelector('section.cell:not(.answered)'); }
+                if (!card) { return; }
+                card.querySelectorAll('.choices button')[n - 1].click();
+                var next = list.querySelector('section.cell:not(.answered)');
+                if (next) { next.focus(); next.scrollIntoView({block: 'nearest'}); }
+                e.preventDefault();
               });
               function progress() {
                 document.getElementById('progress').textContent =

@@ -116,6 +116,9 @@ class QueriesPageBrowserTest {
         driver.findElement(By.cssSelector("#cell-1 .choices button[data-class-index='2']")).click();
         driver.findElement(By.cssSelector("#cell-1 .choices button[data-class-index='3']")).click();
         assertEquals("2 of 3 cells labelled", driver.findElement(By.id("progress")).getText());
+        // Key 1 answers the first unanswered cell with the first class.
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("1").perform();
+        assertEquals("3 of 3 cells labelled", driver.findElement(By.id("progress")).getText());
         driver.findElement(By.id("download")).click();
 
         Path answers = downloads.resolve("answers.csv");
@@ -124,7 +127,8 @@ class QueriesPageBrowserTest {
         }
         assertTrue(Files.exists(answers), "the browser saved answers.csv");
         // The export guards a formula-looking cell as queries.csv does; label takes the guard off.
-        assertEquals("cell_key,label\r\nBloodImage_00000_00,<script>alert(1)</script>\r\nBloodImage_00000_01,'=1+1\r\n",
+        assertEquals("cell_key,label\r\nBloodImage_00000_00,<script>alert(1)</script>\r\nBloodImage_00000_01,'=1+1\r\n"
+                + "Missing_00000_00,RBC\r\n",
                 Files.readString(answers));
 
         assertEquals(0, Main.run("label", "--ledger", ledgerDir.toString(), "--answers", answers.toString(),
@@ -132,6 +136,7 @@ class QueriesPageBrowserTest {
         Map<String, LabelRecord> labels = LabelLedger.open(ledgerDir).currentLabels();
         assertEquals(SCRIPT_CLASS, labels.get("BloodImage_00000_00").label());
         assertEquals(FORMULA_CLASS, labels.get("BloodImage_00000_01").label());
-        assertEquals(2, labels.size());
+        assertEquals("RBC", labels.get("Missing_00000_00").label());
+        assertEquals(3, labels.size());
     }
 }
