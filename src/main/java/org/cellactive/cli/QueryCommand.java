@@ -1,0 +1,68 @@
+package org.cellactive.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.labelling.QueryOptions;
+import org.cellactive.learning.labelling.QueryRound;
+import org.cellactive.learning.ledger.LedgerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code query}: fits on the ledger's labels and writes the next batch to label. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Fit on the ledger's labels, scan the unlabelled cells and write the next batch",
+            "(queries.csv and queries.html) to --out and into the ledger.",
+            "Labels come from the ledger only, never from the cells table.",
+            "Rerunning before new labels arrive writes the same batch again."})
+public final class QueryCommand implements Callable<Integer> {
+    @Option(names = "--cells", required = true, description = "The cells table (RUN_DIR/cells.parquet; any Hadoop path).")
+    String cells;
+
+    @Option(names = "--ledger", required = true, description = "Label ledger folder (created on the first query).")
+    Path ledger;
+
+    @Option(names = "--batch-size", required = true, description = "Cells per batch.")
+    int batchSize;
+
+    @Option(names = "--strategy", defaultValue = "diverse",
+            description = "random, least-confident, margin, entropy or diverse (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--classes", split = ",",
+            description = "Class names, comma-separated; recorded in the ledger by the first query, checked after.")
+    List<String> classes;
+
+    @Option(names = "--features", defaultValue = "all",
+            description = "all, gray-intensity or COL,...; fixed by the first round (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of cold-start samples, random order and"
+            + " cross-validation folds (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-image-pixels", defaultValue = "100000000",
+            description = "Largest image (width x height) decoded for the crops (default: ${DEFAULT-VALUE}).")
+    long maxImagePixels;
+
+    @Option(names = "--out", required = true, description = "Batch folder for queries.csv and queries.html.")
+    Path out;
+
+    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = Spark.session("cellactive query", master);
+        try {
+            new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
+                    out, features, LearnerParams.DEFAULTS, maxImagePixels));
+            return 0;
+        } catch (LedgerException | IllegalArgumentException e) {
+            System.err.println("query: " + e.getMessage());
+            return 2;
+        }
+    }
+}

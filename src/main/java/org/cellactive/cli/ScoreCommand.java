@@ -1,0 +1,41 @@
+package org.cellactive.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.labelling.ScoreRun;
+import org.cellactive.learning.ledger.LedgerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code score}: trains the final model on the ledger and scores every cell. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Train the final model on the ledger's labels (saved with MLlib persistence in OUT/model),",
+            "score every cell, and write predictions.parquet, predictions.csv and per_image.csv",
+            "(count and fraction of each class per image: a differential count)."})
+public final class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--cells", required = true, description = "The cells table to score (any Hadoop path).")
+    String cells;
+
+    @Option(names = "--ledger", required = true, description = "Label ledger folder.")
+    Path ledger;
+
+    @Option(names = "--out", required = true, description = "Score folder.")
+    Path out;
+
+    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = Spark.session("cellactive score", master);
+        try {
+            new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS);
+            return 0;
+        } catch (LedgerException | IllegalArgumentException e) {
+            System.err.println("score: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.cellactive.learning.labelling;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.learning.ClassLabels;
+import org.cellactive.learning.LabelledCell;
+import org.cellactive.learning.Learner;
+import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.ledger.AtomicFiles;
+import org.cellactive.learning.ledger.LabelLedger;
+import org.cellactive.learning.ledger.LabelRecord;
+import org.cellactive.learning.ledger.LedgerException;
+import org.cellactive.learning.ledger.RoundInfo;
+import org.cellactive.learning.ledger.SpreadsheetText;
+
+/**
+ * {@code score}: trains the final model on every label in the ledger (features from the
+ * ledger itself, so the labels may come from another archive), saves it with MLlib's
+ * persistence, loads it back and scores every cell of the given cells table.
+ *
+ * <p>Outputs: {@code model/}, {@code predictions.parquet} (cell_key, image_id,
+ * predicted_class, max_probability, probabilities in ledger class order),
+ * {@code predictions.csv}, {@code per_image.csv} (a differential count: cells, then
+ * count and fraction of each class per image) and {@code score.json}.
+ */
+public final class ScoreRun {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SparkSession spark;
+    private final PrintStream log;
+
+    public ScoreRun(SparkSession spark, PrintStream log) {
+        this.spark = spark;
+        this.log = log;
+    }
+
+    public void run(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) {
+        try {
+            runUnchecked(cellsPath, ledgerDir, outDir, params);
+        } catch (LedgerException | IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LedgerException("score " + cellsPath + " with " + ledgerDir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void runUnchecked(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) throws IOException {
+        LabelLedger ledger = LabelLedger.open(ledgerDir);
+        List<RoundInfo> rounds = ledger.rounds();
+        if (rounds.isEmpty()) {
+            throw new LedgerException(ledgerDir + ": no round yet; run query and label first");
+        }
+        List<String> features = rounds.get(0).features();
+        Map<String, LabelRecord> current = ledger.currentLabels();
+        List<String> trained = new ArrayList<>();
+        for (String c : ledger.classes()) {
+            if (current.values().stream().anyMatch(r -> r.label().equals(c))) {
+                trained.add(c);
+            }
+        }
+        if (trained.size() < 2) {
+            throw new LedgerException(ledgerDir + ": the ledger's labels cover " + trained
+                    + "; a model needs labels of at least two classes");
+        }
+        ClassLabels classes = new ClassLabels(trained);
+        Map<String, double[]> stored = LedgerFeatures.read(ledger, features);
+        List<LabelledCell> labelled = new ArrayList<>();
+        current.values().forEach(r -> labelled.add(
+                new LabelledCell(r.cellKey(), classes.indexOf(r.label()), stored.get(r.cellKey()))));
+        log.printf("score: fitting the final model on %d labels of %s%n", labelled.size(), trained);
+        LogisticRegressionModel fitted = new Learner(spark, params, classes).fit(labelled);
+        Files.createDirectories(outDir);
+        String modelUri = outDir.resolve("model").toUri().toString();
+        fitted.write().overwrite().save(modelUri);
+        LogisticRegressionModel model = LogisticRegressionModel.load(modelUri);
+
+        Dataset<Row> cells = spark.read().parquet(cellsPath).drop(AnnotationColumns.CELL_TYPE);
+        List<String> missing = features.stream().filter(f -> !List.of(cells.columns()).contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(cellsPath + ": lacks the feature column(s) the ledger was labelled"
+                    + " with: " + missing);
+        }
+        List<Column> select = new ArrayList<>(List.of(col(AnnotationColumns.CELL_KEY), col(AnnotationColumns.IMAGE_ID)));
+        features.forEach(f -> select.add(col(f).cast("double")));
+        Dataset<Row> assembled = new VectorAssembler().setInputCols(features.toArray(new String[0]))
+                .setOutputCol("features").transform(cells.select(select.toArray(new Column[0])));
+        Dataset<Row> scored = model.transform(assembled);
+        Column fittedP = org.apache.spark.ml.functions.vector_to_array(col("probability"), "float64");
+        List<Column> perClass = new ArrayList<>();
+        for (String c : ledger.classes()) {
+            int j = trained.indexOf(c);
+            perClass.add(j < 0 ? lit(0.0) : element_at(fittedP, j + 1));
+        }
+        Column names = array(trained.stream().map(n -> lit(n)).toArray(Column[]::new));
+        Dataset<Row> predictions = scored.select(col(AnnotationColumns.CELL_KEY), col(AnnotationColumns.IMAGE_ID),
+                element_at(names, col("prediction").cast("int").plus(1)).as("predicted_class"),
+                org.apache.spark.sql.functions.array_max(fittedP).as("max_probability"),
+                array(perClass.toArray(new Column[0])).as("probabilities"));
+        String predictionsUri = outDir.resolve("predictions.parquet").toUri().toString();
+        predictions.write().mode("overwrite").parquet(predictionsUri);
+        Dataset<Row> saved = spark.read().parquet(predictionsUri);
+
+        long n = writePredictionsCsv(saved, ledger.classes(), outDir.resolve("predictions.csv"));
+        int images = writePerImage(saved, ledger.classes(), outDir.resolve("per_image.csv"));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("command", "score");
+        manifest.put("cells", cellsPath);
+        manifest.put("ledger", ledgerDir.toAbsolutePath().toString());
+        manifest.put("classes", ledger.classes());
+        manifest.put("trainedClasses", trained);
+        manifest.put("labels", labelled.size());
+        manifest.put("features", features);
+        manifest.put("learner", params.describe());
+        manifest.put("cellsScored", n);
+        manifest.put("images", images);
+        manifest.put("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        AtomicFiles.writeString(outDir.resolve("score.json"), JSON.writeValueAsString(manifest));
+        log.printf("score: %d cells of %d images scored; predictions and per_image.csv in %s%n", n, images, outDir);
+    }
+
+    private static long writePredictionsCsv(Dataset<Row> predictions, List<String> classes, Path file) {
+        List<String> header = new ArrayList<>(List.of("cell_key", "image_id", "predicted_class", "max_probability"));
+        classes.forEach(c -> header.add(SpreadsheetText.guard("p_" + c)));
+        StringWriter text = new StringWriter();
+        long n = 0;
+        try (CSVPrinter printer = new CSVPrinter(text,
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
+            Iterator<Row> it = predictions.orderBy(AnnotationColumns.CELL_KEY).toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                List<String> row = new ArrayList<>();
+                row.add(SpreadsheetText.guard(r.getString(0)));
+                row.add(SpreadsheetText.guard(r.getString(1)));
+                row.add(SpreadsheetText.guard(r.getString(2)));
+                row.add(format(r.getDouble(3)));
+                List<Double> p = r.getList(4);
+                p.forEach(v -> row.add(format(v)));
+                printer.printRecord(row);
+                n++;
+            }
+        } catch (IOException e) {
+            throw new LedgerException(file + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.writeString(file, text.toString());
+        return n;
+    }
+
+    private static int writePerImage(Dataset<Row> predictions, List<String> classes, Path file) {
+        List<Column> aggs = new ArrayList<>();
+        for (String c : classes) {
+            aggs.add(sum(when(col("predicted_class").equalTo(lit(c)), lit(1L)).otherwise(lit(0L))));
+        }
+        List<Row> rows = predictions.groupBy(AnnotationColumns.IMAGE_ID)
+                .agg(count(lit(1)), aggs.toArray(new Column[0]))
+                .orderBy(AnnotationColumns.IMAGE_ID).collectAsList();
+        List<String> header = new ArrayList<>(List.of("image_id", "cells"));
+        classes.forEach(c -> header.add(SpreadsheetText.guard("n_" + c)));
+        classes.forEach(c -> header.add(SpreadsheetText.guard("fraction_" + c)));
+        StringWriter text = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(text,
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
+            for (Row r : rows) {
+                long total = r.getLong(1);
+                List<String> row = new ArrayList<>(List.of(SpreadsheetText.guard(r.getString(0)), Long.toString(total)));
+                for (int i = 0; i < classes.size(); i++) {
+                    row.add(Long.toString(r.getLong(2 + i)));
+                }
+                for (int i = 0; i < classes.size(); i++) {
+                    row.add(format(r.getLong(2 + i) / (double) total));
+                }
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new LedgerException(file + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.writeString(file, text.toString());
+        return rows.size();
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}
