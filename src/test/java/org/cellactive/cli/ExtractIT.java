@@ -20,12 +20,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.cellactive.annotations.AnnotationColumns;
-import org.cellactive.testing.Bccd;
-import org.junit.jupiter.api.AfterAll;
+import org.cellactive.testing.BccdRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code extract} through the real CLI on all of BCCD. */
+/** {@code extract} through the real CLI on all of BCCD (run once, by {@link BccdRun}). */
 class ExtractIT {
     private static Path run;
     private static SparkSession spark;
@@ -33,19 +32,9 @@ class ExtractIT {
 
     @BeforeAll
     static void extractBccd() throws IOException {
-        run = Bccd.itRuns().resolve("extract");
-        Path crops = Bccd.itRuns().resolve("crops");
-        int code = Main.run("extract", "--annotations", Bccd.annotations().toString(),
-                "--images", Bccd.images().toString(), "--out", run.toString(), "--csv",
-                "--crops", crops.toString(), "--master", "local[2]");
-        assertEquals(0, code, "extract exit code");
+        run = BccdRun.extracted();
         spark = SparkSession.builder().getOrCreate();
         cells = spark.read().parquet(run.resolve("cells.parquet").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test
@@ -74,10 +63,10 @@ class ExtractIT {
         try (Stream<String> lines = Files.lines(run.resolve("rejects.csv"))) {
             assertEquals(3, lines.count());
         }
-        try (Stream<Path> pngs = Files.list(Bccd.itRuns().resolve("crops"))) {
+        try (Stream<Path> pngs = Files.list(BccdRun.crops())) {
             assertEquals(4886, pngs.filter(p -> p.toString().endsWith(".png")).count());
         }
-        assertTrue(Files.exists(Bccd.itRuns().resolve("crops/BloodImage_00000_00.png")));
+        assertTrue(Files.exists(BccdRun.crops().resolve("BloodImage_00000_00.png")));
     }
 
     @Test
