@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "benchmark-extract", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures extraction speed on a VOC folder: single-thread decode only (the limit), segmentation,",
+            "Measures extraction speed, per core and per feature family.",
+            "On a VOC folder: single-thread decode only (the limit), segmentation,",
             "each feature family, and the full pipeline; then the Spark stage on the given master.",
             "Each phase runs --runs times after a warm-up; medians are printed as Markdown."})
 public final class BenchmarkExtractCommand implements Callable<Integer> {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Runs extract, then simulate, on BCCD with the article's settings (binary RBC vs WBC,",
+            "The article's experiment on BCCD, end to end: extract, then simulate.",
+            "Settings are the article's (binary RBC vs WBC,",
             "batch size 1, pool 300, 5 seed labels, so 295 rounds), for the gray-intensity and the all",
             "feature sets, and prints where the reports are. Finds BCCD at --data, else at",
             "data/BCCD_Dataset, else clones the public repository there at a pinned commit."})

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code extract}: crop every annotated cell, find it, and measure it. */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Crops every annotated cell, finds the cell inside its box and measures it with",
-            "CellProfiler-named features. Writes RUN_DIR/cells.parquet, RUN_DIR/rejects.parquet",
+            "Crops every annotated cell, finds it inside its box, and measures it.",
+            "Features carry CellProfiler's names. Writes RUN_DIR/cells.parquet, RUN_DIR/rejects.parquet",
             "and RUN_DIR/manifest.json (written last)."})
 public final class ExtractCommand implements Callable<Integer> {
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code query}: fits on the ledger's labels and writes the next batch to label. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Fit on the ledger's labels, scan the unlabelled cells and write the next batch",
-            "(queries.csv and queries.html) to --out and into the ledger.",
+        description = {"Fits on the ledger's labels and writes the next batch of cells to label.",
+            "It scans every unlabelled cell and writes queries.csv and queries.html to --out and into the ledger.",
             "Labels come from the ledger only, never from the cells table.",
             "Rerunning before new labels arrive writes the same batch again."})
 public final class QueryCommand implements Callable<Integer> {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code score}: trains the final model on the ledger and scores every cell. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Train the final model on the ledger's labels (saved with MLlib persistence in OUT/model),",
-            "score every cell, and write predictions.parquet, predictions.csv and per_image.csv",
+        description = {"Trains the final model on the ledger's labels and scores every cell.",
+            "The model is saved with MLlib persistence in OUT/model; it scores every cell, and write predictions.parquet, predictions.csv and per_image.csv",
             "(count and fraction of each class per image: a differential count)."})
 public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--cells", required = true, description = "The cells table to score (any Hadoop path).")

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 /** {@code simulate}: the active-learning experiment of PROTOCOL.md on a cells table. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         showDefaultValues = true,
-        description = "Runs the active-learning protocol (docs/PROTOCOL.md) on a cells table and writes"
-                + " curves.csv, summary.csv, learning-curves.png, report.html and manifest.json to OUT_DIR.")
+        description = {"Runs the active-learning experiment protocol on a cells table.",
+            "Follows docs/protocol.md; writes curves.csv, summary.csv, learning-curves.png, report.html",
+            "and manifest.json to OUT_DIR."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--cells", required = true, paramLabel = "PATH", description = "cells table (cells.parquet) written by extract; any Hadoop path")

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Writes N synthetic smear images (JPEG) and their Pascal VOC files into",
+            "Writes a synthetic smear archive, for scale runs.",
+            "N synthetic smear images (JPEG) and their Pascal VOC files go into",
             "OUT/JPEGImages and OUT/Annotations, the BCCD layout, for scale runs of extract."})
 public final class SynthCommand implements Callable<Integer> {
 
