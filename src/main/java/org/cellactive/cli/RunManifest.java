@@ -54,6 +54,7 @@ public final class RunManifest {
         Path target = new Path(dir, "manifest.json");
         Path temp = new Path(dir, ".manifest.json.tmp");
         FileSystem fs = target.getFileSystem(hadoopConf);
+        fs.setWriteChecksum(false);
         try (OutputStream out = fs.create(temp, true)) {
             out.write(json);
             out.write("\n".getBytes(StandardCharsets.UTF_8));

@@ -44,5 +44,7 @@ public final class TableFiles {
             throw new IOException("could not rename " + part + " to " + target);
         }
         fs.delete(staging, true);
+        // The local file system renames the part's hidden checksum file along with it.
+        fs.delete(new Path(target.getParent(), "." + target.getName() + ".crc"), false);
     }
 }

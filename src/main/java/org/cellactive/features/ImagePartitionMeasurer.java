@@ -133,11 +133,20 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
 
     private void writeCrop(CellImage crop, String cellKey, Configuration conf) throws RejectedException {
         Path target = new Path(cropsDir, cellKey + ".png");
-        try (OutputStream o = target.getFileSystem(conf).create(target, true)) {
-            PngCrops.write(crop, o);
+        try {
+            FileSystem fs = target.getFileSystem(conf);
+            // The local file system would write a hidden .crc file beside every crop.
+            fs.setWriteChecksum(false);
+            writePng(fs, target, crop);
         } catch (IOException e) {
             throw new RejectedException(RejectedException.Stage.MEASURE,
                     "cannot write crop " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePng(FileSystem fs, Path target, CellImage crop) throws IOException {
+        try (OutputStream o = fs.create(target, true)) {
+            PngCrops.write(crop, o);
         }
     }
 

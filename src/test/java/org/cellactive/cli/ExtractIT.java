@@ -67,6 +67,10 @@ class ExtractIT {
             assertEquals(4886, pngs.filter(p -> p.toString().endsWith(".png")).count());
         }
         assertTrue(Files.exists(BccdRun.crops().resolve("BloodImage_00000_00.png")));
+        try (Stream<Path> hidden = Stream.concat(Files.list(BccdRun.crops()), Files.list(run))) {
+            assertEquals(List.of(), hidden.filter(p -> p.getFileName().toString().endsWith(".crc")).toList(),
+                    "no checksum files beside the crops and tables a person opens");
+        }
     }
 
     @Test
