@@ -94,7 +94,8 @@ public final class IntensityFamily implements MeasurementFamily {
         int k = 0;
         double sumX = 0;
         double sumY = 0;
-        for (int y = 0, i = 0; y < mask.height(); y++) {
+        int height = mask.height();
+        for (int y = 0, i = 0; y < height; y++) {
             for (int x = 0; x < width; x++, i++) {
                 if (!inside[i]) continue;
                 pixels[k] = i;
@@ -102,8 +103,9 @@ public final class IntensityFamily implements MeasurementFamily {
                 ys[k++] = y;
                 sumX += x;
                 sumY += y;
-                if (!mask.contains(x - 1, y) || !mask.contains(x + 1, y)
-                        || !mask.contains(x, y - 1) || !mask.contains(x, y + 1)) {
+                // A neighbour beyond the crop counts as outside the object.
+                if (x == 0 || !inside[i - 1] || x == width - 1 || !inside[i + 1]
+                        || y == 0 || !inside[i - width] || y == height - 1 || !inside[i + width]) {
                     edge[edges++] = i;
                 }
             }
