@@ -4,7 +4,6 @@ import java.util.List;
 import org.cellactive.features.MeasurementFamily;
 import org.cellactive.features.SameSize;
 import org.cellactive.features.intensity.CellProfilerQuantile;
-import org.cellactive.features.intensity.UnitIntervalSort;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 
@@ -111,7 +110,6 @@ public final class ColorFamily implements MeasurementFamily {
             double d = saturation[j] - meanS;
             squares += d * d;
         }
-        UnitIntervalSort.sort(saturation, n);
         double meanHue = 0;
         double concentration = 0;
         if (sumS > 0) {
@@ -124,7 +122,7 @@ public final class ColorFamily implements MeasurementFamily {
         }
         double[] values = {
             ratio(sumB, sumR), ratio(sumB, sumG), ratio(sumR, sumG),
-            meanS, Math.sqrt(squares / n), CellProfilerQuantile.of(saturation, n, 0.5),
+            meanS, Math.sqrt(squares / n), CellProfilerQuantile.medianOfUnsorted(saturation, n),
             meanHue, concentration, (double) purple / n,
         };
         for (int k = 0; k < values.length; k++) {

@@ -21,6 +21,61 @@ public final class CellProfilerQuantile {
         return sorted[Math.min(i, n - 1)];
     }
 
+    /**
+     * The median by the same rule of the unsorted {@code values[0..n)}, which are
+     * reordered: a selection finds the two middle ranks in linear expected time, for
+     * exactly the value {@link #of(float[], int, double)} gives on the sorted array.
+     * Values must not be NaN.
+     */
+    public static double medianOfUnsorted(float[] values, int n) {
+        double q = n * 0.5;
+        int i = (int) Math.floor(q);
+        double frac = q - i;
+        if (i < n - 1) {
+            select(values, n, i);
+            // Everything after rank i is no smaller: rank i + 1 is their minimum.
+            float next = values[i + 1];
+            for (int j = i + 2; j < n; j++) {
+                if (values[j] < next) next = values[j];
+            }
+            return values[i] * (1 - frac) + next * frac;
+        }
+        int rank = Math.min(i, n - 1);
+        select(values, n, rank);
+        return values[rank];
+    }
+
+    /** Hoare's selection: afterwards values[k] is the k-th smallest, with no larger value after it. */
+    private static void select(float[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            float x = a[lo];
+            float y = a[mid];
+            float z = a[hi];
+            float pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    float t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
     /** The same rule on ascending doubles. */
     public static double of(double[] sorted, int n, double fraction) {
         double q = n * fraction;

@@ -38,6 +38,9 @@ public final class IntensityFamily implements MeasurementFamily {
             "MaxIntensityEdge", "MassDisplacement", "LowerQuartileIntensity", "MedianIntensity",
             "MADIntensity", "UpperQuartileIntensity");
 
+    /** Per-thread scratch: the family itself stays immutable and shareable. */
+    private static final ThreadLocal<LevelHistogram> HISTOGRAMS = ThreadLocal.withInitial(LevelHistogram::new);
+
     private final List<Channel> channels;
     private final List<String> columns;
 
@@ -91,7 +94,8 @@ public final class IntensityFamily implements MeasurementFamily {
         int k = 0;
         double sumX = 0;
         double sumY = 0;
-        for (int y = 0, i = 0; y < mask.height(); y++) {
+        int height = mask.height();
+        for (int y = 0, i = 0; y < height; y++) {
             for (int x = 0; x < width; x++, i++) {
                 if (!inside[i]) continue;
                 pixels[k] = i;
@@ -99,15 +103,17 @@ public final class IntensityFamily implements MeasurementFamily {
                 ys[k++] = y;
                 sumX += x;
                 sumY += y;
-                if (!mask.contains(x - 1, y) || !mask.contains(x + 1, y)
-                        || !mask.contains(x, y - 1) || !mask.contains(x, y + 1)) {
+                // A neighbour beyond the crop counts as outside the object.
+                if (x == 0 || !inside[i - 1] || x == width - 1 || !inside[i + 1]
+                        || y == 0 || !inside[i - width] || y == height - 1 || !inside[i + width]) {
                     edge[edges++] = i;
                 }
             }
         }
         double centroidX = sumX / n;
         double centroidY = sumY / n;
-        float[] values = new float[n];
+        LevelHistogram histogram = HISTOGRAMS.get();
+        float[] values = null;
         int o = offset;
         for (Channel channel : channels) {
             float[] plane = image.plane(channel);
@@ -116,27 +122,39 @@ public final class IntensityFamily implements MeasurementFamily {
             double weightedY = 0;
             for (int j = 0; j < n; j++) {
                 float v = plane[pixels[j]];
-                values[j] = v;
                 sum += v;
                 weightedX += (double) xs[j] * v;
                 weightedY += (double) ys[j] * v;
             }
             double mean = sum / n;
-            UnitIntervalSort.sort(values, n);
+            boolean counted = histogram.build(plane, pixels, n);
+            if (!counted) {
+                if (values == null) values = new float[n];
+                for (int j = 0; j < n; j++) values[j] = plane[pixels[j]];
+                UnitIntervalSort.sort(values, n);
+            }
             out[o++] = sum;
             out[o++] = mean;
-            out[o++] = populationStd(values, n, mean);
-            out[o++] = values[0];
-            out[o++] = values[n - 1];
+            out[o++] = counted ? histogram.populationStd(mean) : populationStd(values, n, mean);
+            out[o++] = counted ? histogram.min() : values[0];
+            out[o++] = counted ? histogram.max() : values[n - 1];
             o = measureEdge(plane, edge, edges, out, o);
             double dx = centroidX - weightedX / sum;
             double dy = centroidY - weightedY / sum;
             out[o++] = finite(Math.sqrt(dx * dx + dy * dy));
-            double median = CellProfilerQuantile.of(values, n, 0.5);
-            out[o++] = CellProfilerQuantile.of(values, n, 0.25);
-            out[o++] = median;
-            out[o++] = CellProfilerQuantile.medianAbsoluteDeviation(values, n, median);
-            out[o++] = CellProfilerQuantile.of(values, n, 0.75);
+            if (counted) {
+                double median = histogram.quantile(0.5);
+                out[o++] = histogram.quantile(0.25);
+                out[o++] = median;
+                out[o++] = histogram.medianAbsoluteDeviation(median);
+                out[o++] = histogram.quantile(0.75);
+            } else {
+                double median = CellProfilerQuantile.of(values, n, 0.5);
+                out[o++] = CellProfilerQuantile.of(values, n, 0.25);
+                out[o++] = median;
+                out[o++] = CellProfilerQuantile.medianAbsoluteDeviation(values, n, median);
+                out[o++] = CellProfilerQuantile.of(values, n, 0.75);
+            }
         }
     }
 

@@ -7,22 +7,41 @@ package org.cellactive.features.texture;
  *
  * <p>Only grey levels present in the object get a row ("compact" index), and only touched
  * cells are visited and cleared, so a cell costs its pixel pairs, not 256².
- * Mutable scratch space: one instance per call, never shared.
+ * Mutable scratch space: one instance per thread, reused through {@link #reset}, never shared.
  */
 final class CooccurrenceMatrix {
-    private final int[] levelOf;
-    private final int size;
-    private final int[] counts;
-    private final int[] touched;
+    private int[] levelOf;
+    private int size;
+    /** The one-sided counts M, cells listed in {@link #pairTouched} in order of first touch. */
+    private int[] pairs = new int[0];
+    private int[] pairTouched = new int[0];
+    private int pairTouchedCount;
+    /** The symmetric counts M + Mᵀ, cells listed in {@link #touched}. */
+    private int[] counts = new int[0];
+    private int[] touched = new int[0];
     private int touchedCount;
     private long total;
 
     /** @param levelOf the grey level of each compact index, ascending, all &gt; 0 */
     CooccurrenceMatrix(int[] levelOf) {
+        reset(levelOf);
+    }
+
+    /**
+     * Reuses this scratch space for another object's levels (see the class comment):
+     * arrays grow when needed and are otherwise cleared cell by cell.
+     */
+    void reset(int[] levelOf) {
+        clear();
         this.levelOf = levelOf;
         this.size = levelOf.length;
-        this.counts = new int[Math.max(1, size * size)];
-        this.touched = new int[Math.max(1, size * size)];
+        int cells = Math.max(1, size * size);
+        if (counts.length < cells) {
+            pairs = new int[cells];
+            pairTouched = new int[cells];
+            counts = new int[cells];
+            touched = new int[cells];
+        }
     }
 
     /** Counts every pair (p, p + (dy, dx)) of non-zero pixels of {@code compact}, where 0 means "ignored" and c &gt; 0 is compact index c − 1. */
@@ -33,6 +52,10 @@ final class CooccurrenceMatrix {
         int xFrom = Math.max(0, -dx);
         int xTo = Math.min(width, width - dx);
         int shift = dy * width + dx;
+        int[] m = pairs;
+        int[] mTouched = pairTouched;
+        int mCount = 0;
+        // Each pair is counted once, one-sided; the symmetric matrix is formed below.
         for (int y = yFrom; y < yTo; y++) {
             int row = y * width;
             for (int x = xFrom; x < xTo; x++) {
@@ -40,15 +63,32 @@ final class CooccurrenceMatrix {
                 if (a == 0) continue;
                 int b = compact[row + x + shift];
                 if (b == 0) continue;
-                add((a - 1) * size + (b - 1));
-                add((b - 1) * size + (a - 1));
+                int cell = (a - 1) * size + (b - 1);
+                if (m[cell]++ == 0) {
+                    mTouched[mCount++] = cell;
+                }
             }
         }
-    }
-
-    private void add(int cell) {
-        if (counts[cell]++ == 0) {
-            touched[touchedCount++] = cell;
+        pairTouchedCount = mCount;
+        // Adding (a,b) then (b,a) per pair, as mahotas' M + Mᵀ, first touches the symmetric
+        // cells in this order: each one-sided cell in its first-touch order, then its mirror.
+        // Keeping that order keeps every floating-point sum over the cells the same.
+        for (int k = 0; k < mCount; k++) {
+            int cell = mTouched[k];
+            if (counts[cell] != 0) continue; // emitted with its mirror already
+            int a = cell / size;
+            int b = cell - a * size;
+            int mirror = b * size + a;
+            if (mirror == cell) {
+                counts[cell] = 2 * m[cell];
+                touched[touchedCount++] = cell;
+            } else {
+                int sum = m[cell] + m[mirror];
+                counts[cell] = sum;
+                counts[mirror] = sum;
+                touched[touchedCount++] = cell;
+                touched[touchedCount++] = mirror;
+            }
         }
     }
 
@@ -56,7 +96,11 @@ final class CooccurrenceMatrix {
         for (int i = 0; i < touchedCount; i++) {
             counts[touched[i]] = 0;
         }
+        for (int i = 0; i < pairTouchedCount; i++) {
+            pairs[pairTouched[i]] = 0;
+        }
         touchedCount = 0;
+        pairTouchedCount = 0;
         total = 0;
     }
 

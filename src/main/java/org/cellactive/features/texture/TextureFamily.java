@@ -29,6 +29,10 @@ public final class TextureFamily implements MeasurementFamily {
     private static final int[][] DIRECTIONS = {{0, 1}, {1, 1}, {1, 0}, {1, -1}};
     private static final int FEATURES = HaralickFeature.values().length;
 
+    /** Per-thread scratch: the family itself stays immutable and shareable. */
+    private static final ThreadLocal<CooccurrenceMatrix> MATRICES =
+            ThreadLocal.withInitial(() -> new CooccurrenceMatrix(new int[0]));
+
     private final int levels;
     private final int scale;
     private final List<Channel> channels;
@@ -123,7 +127,8 @@ public final class TextureFamily implements MeasurementFamily {
             for (int i = 0; i < compact.length; i++) {
                 compact[i] = indexOf[compact[i]];
             }
-            CooccurrenceMatrix matrix = new CooccurrenceMatrix(levelOf);
+            CooccurrenceMatrix matrix = MATRICES.get();
+            matrix.reset(levelOf);
             boolean empty = false;
             for (int d = 0; d < DIRECTIONS.length && !empty; d++) {
                 matrix.accumulate(compact, width, height, DIRECTIONS[d][0] * scale, DIRECTIONS[d][1] * scale);

@@ -1,0 +1,170 @@
+package org.cellactive.features.intensity;
+
+/**
+ * The distinct values of an object's pixels, ascending, with how often each occurs: the
+ * sorted array in run-length form, so the order statistics cost O(n + levels) and no sort.
+ *
+ * <p>Planes from 8-bit images hold a few hundred distinct floats in 0..1. They are counted
+ * in 4096 buckets (finer than the 1/765 spacing of gray levels); a bucket keeps up to four
+ * distinct floats, because a gray mean can round to neighbouring floats for one sum. Values
+ * outside 0..1, NaN, or a fifth float in one bucket make {@link #build} refuse, and the
+ * caller sorts instead. Every statistic reproduces, bit for bit, the same formula applied
+ * to the sorted array: runs are expanded in order where the arithmetic is order-sensitive.
+ *
+ * <p>Mutable scratch space, one per thread; {@link #build} resets it.
+ */
+final class LevelHistogram {
+    private static final int BUCKETS = 4096;
+    private static final int PER_BUCKET = 4;
+
+    private final byte[] variants = new byte[BUCKETS];
+    private final float[] bucketValue = new float[BUCKETS * PER_BUCKET];
+    private final int[] bucketCount = new int[BUCKETS * PER_BUCKET];
+    private final float[] value = new float[BUCKETS * PER_BUCKET];
+    private final int[] count = new int[BUCKETS * PER_BUCKET];
+    private int levels;
+    private int n;
+
+    /**
+     * Counts {@code plane[pixels[0..n)]}; false (and nothing usable) when the values do not
+     * fit the buckets, see the class comment.
+     */
+    boolean build(float[] plane, int[] pixels, int n) {
+        this.n = n;
+        levels = 0;
+        int low = BUCKETS;
+        int high = -1;
+        boolean fits = n > 0;
+        for (int j = 0; j < n && fits; j++) {
+            float v = plane[pixels[j]];
+            if (!(v >= 0f && v <= 1f)) {
+                fits = false;
+                break;
+            }
+            int b = (int) (v * (BUCKETS - 1) + 0.5f);
+            if (b < low) low = b;
+            if (b > high) high = b;
+            int base = b * PER_BUCKET;
+            int k = variants[b];
+            int bits = Float.floatToRawIntBits(v);
+            int found = -1;
+            for (int t = 0; t < k; t++) {
+                if (Float.floatToRawIntBits(bucketValue[base + t]) == bits) {
+                    found = t;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                bucketCount[base + found]++;
+            } else if (k == PER_BUCKET) {
+                fits = false;
+            } else {
+                bucketValue[base + k] = v;
+                bucketCount[base + k] = 1;
+                variants[b] = (byte) (k + 1);
+            }
+        }
+        for (int b = Math.max(low, 0); b <= high; b++) {
+            int k = variants[b];
+            if (k == 0) continue;
+            variants[b] = 0;
+            if (!fits) continue;
+            int base = b * PER_BUCKET;
+            int start = levels;
+            for (int t = 0; t < k; t++) {
+                // Insertion by Float.compare: the order of Arrays.sort(float[]).
+                float v = bucketValue[base + t];
+                int c = bucketCount[base + t];
+                int p = levels++;
+                while (p > start && Float.compare(value[p - 1], v) > 0) {
+                    value[p] = value[p - 1];
+                    count[p] = count[p - 1];
+                    p--;
+                }
+                value[p] = v;
+                count[p] = c;
+            }
+        }
+        return fits;
+    }
+
+    float min() {
+        return value[0];
+    }
+
+    float max() {
+        return value[levels - 1];
+    }
+
+    /** The n-divided standard deviation, summed in ascending order as over the sorted array. */
+    double populationStd(double mean) {
+        double squares = 0;
+        for (int l = 0; l < levels; l++) {
+            double d = value[l] - mean;
+            double dd = d * d;
+            for (int c = count[l]; c > 0; c--) {
+                squares += dd;
+            }
+        }
+        return Math.sqrt(squares / n);
+    }
+
+    /** {@link CellProfilerQuantile#of(float[], int, double)} of the expanded values. */
+    double quantile(double fraction) {
+        double q = n * fraction;
+        int i = (int) Math.floor(q);
+        double frac = q - i;
+        if (i < n - 1) {
+            return valueAtRank(i) * (1 - frac) + valueAtRank(i + 1) * frac;
+        }
+        return valueAtRank(Math.min(i, n - 1));
+    }
+
+    private float valueAtRank(int rank) {
+        int seen = 0;
+        for (int l = 0; l < levels; l++) {
+            seen += count[l];
+            if (seen > rank) return value[l];
+        }
+        throw new IllegalStateException("rank " + rank + " of " + n);
+    }
+
+    /**
+     * {@link CellProfilerQuantile#medianAbsoluteDeviation}: the deviations are walked
+     * outward from the median, whole runs at a time, in the same order as its merge.
+     */
+    double medianAbsoluteDeviation(double median) {
+        int split = 0; // first level >= median
+        while (split < levels && value[split] < median) split++;
+        int lo = split - 1;
+        int hi = split;
+        double q = n * 0.5;
+        int i = (int) Math.floor(q);
+        double frac = q - i;
+        int lastRank = i < n - 1 ? i + 1 : i;
+        double atI = 0;
+        double atNext = 0;
+        int seen = 0;
+        while (seen <= lastRank) {
+            double below = lo >= 0 ? median - value[lo] : Double.POSITIVE_INFINITY;
+            double above = hi < levels ? value[hi] - median : Double.POSITIVE_INFINITY;
+            double dev;
+            int c;
+            if (below <= above) {
+                dev = below;
+                c = count[lo--];
+            } else {
+                dev = above;
+                c = count[hi++];
+            }
+            int end = seen + c; // ranks seen .. end-1 hold dev
+            if (i >= seen && i < end) atI = dev;
+            if (i + 1 >= seen && i + 1 < end) atNext = dev;
+            seen = end;
+        }
+        if (i < n - 1) {
+            return atI * (1 - frac) + atNext * frac;
+        }
+        return atI; // i = n - 1 here, as n * 0.5 < n for n >= 1
+    }
+}

@@ -1,0 +1,85 @@
+package org.cellactive.features.intensity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LevelHistogramTest {
+
+    private static int[] identity(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        return p;
+    }
+
+    @Test
+    void knownAnswersForOneToFour() {
+        // Sorted {0.25, 0.5, 0.5, 1}: CellProfiler's median is v[2] = 0.5, quartiles v[1] and v[3].
+        float[] plane = {0.5f, 1f, 0.25f, 0.5f};
+        LevelHistogram h = new LevelHistogram();
+        assertTrue(h.build(plane, identity(4), 4));
+        assertEquals(0.25f, h.min());
+        assertEquals(1f, h.max());
+        assertEquals(0.5, h.quantile(0.5));
+        assertEquals(0.5, h.quantile(0.25));
+        assertEquals(1.0, h.quantile(0.75));
+        // |v - 0.5| sorted: 0, 0, 0.25, 0.5; median rank 2 -> 0.25.
+        assertEquals(0.25, h.medianAbsoluteDeviation(0.5));
+        // mean 0.5625; squares 0.09765625 + 2 * 0.00390625 + 0.19140625 = 0.296875; / 4 -> 0.07421875
+        assertEquals(Math.sqrt(0.07421875), h.populationStd(0.5625), 1e-15);
+    }
+
+    @Test
+    void refusesValuesOutsideTheUnitInterval() {
+        LevelHistogram h = new LevelHistogram();
+        assertFalse(h.build(new float[] {0.5f, 1.5f}, identity(2), 2));
+        assertFalse(h.build(new float[] {Float.NaN}, identity(1), 1));
+        // Scratch is reset after a refusal.
+        assertTrue(h.build(new float[] {0.5f}, identity(1), 1));
+        assertEquals(0.5f, h.min());
+        assertEquals(0.0, h.medianAbsoluteDeviation(0.5));
+    }
+
+    @Test
+    void matchesTheSortedArrayBitForBitOnEightBitPlanes() {
+        Random random = new Random(7);
+        LevelHistogram h = new LevelHistogram();
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(trial % 2 == 0 ? 40 : 5000);
+            int spread = 1 + random.nextInt(256);
+            int base = random.nextInt(257 - spread);
+            float[] plane = new float[n];
+            for (int i = 0; i < n; i++) {
+                // Gray as the crop makes it: the mean of three k/255f floats.
+                float r = (base + random.nextInt(spread)) / 255f;
+                float g = (base + random.nextInt(spread)) / 255f;
+                float b = (base + random.nextInt(spread)) / 255f;
+                plane[i] = trial % 3 == 0 ? r : (r + g + b) / 3f;
+            }
+            assertTrue(h.build(plane, identity(n), n));
+            float[] sorted = plane.clone();
+            Arrays.sort(sorted);
+            double sum = 0;
+            for (float v : plane) sum += v;
+            double mean = sum / n;
+            double squares = 0;
+            for (float v : sorted) {
+                double d = v - mean;
+                squares += d * d;
+            }
+            assertEquals(sorted[0], h.min());
+            assertEquals(sorted[n - 1], h.max());
+            assertEquals(Math.sqrt(squares / n), h.populationStd(mean));
+            for (double f : new double[] {0.25, 0.5, 0.75}) {
+                assertEquals(CellProfilerQuantile.of(sorted, n, f), h.quantile(f));
+            }
+            double median = CellProfilerQuantile.of(sorted, n, 0.5);
+            assertEquals(CellProfilerQuantile.medianAbsoluteDeviation(sorted, n, median),
+                    h.medianAbsoluteDeviation(median));
+        }
+    }
+}
