@@ -52,27 +52,69 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
         this.fields = fields;
     }
 
+    /**
+     * Measures lazily, one image at a time, so a task holds the rows of one image, not of its
+     * whole partition: partitions of a large archive can be big.
+     */
     @Override
-    public Iterator<Row> call(Iterator<Row> boxes) throws Exception {
+    public Iterator<Row> call(Iterator<Row> boxes) {
         Configuration conf = new Configuration(false);
         hadoopConf.value().forEach(conf::set);
-        List<Row> out = new ArrayList<>();
-        List<Row> sameImage = new ArrayList<>();
-        String current = null;
-        while (boxes.hasNext()) {
-            Row box = boxes.next();
-            String path = box.getString(fields.imagePath());
-            if (current != null && !current.equals(path)) {
-                measureImage(current, sameImage, conf, out);
-                sameImage.clear();
+        PeekingBoxes input = new PeekingBoxes(boxes);
+        return new Iterator<>() {
+            private final List<Row> ready = new ArrayList<>();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == ready.size() && input.hasNext()) {
+                    ready.clear();
+                    next = 0;
+                    String path = input.peek().getString(fields.imagePath());
+                    List<Row> sameImage = new ArrayList<>();
+                    while (input.hasNext() && path.equals(input.peek().getString(fields.imagePath()))) {
+                        sameImage.add(input.next());
+                    }
+                    measureImage(path, sameImage, conf, ready);
+                }
+                return next < ready.size();
             }
-            current = path;
-            sameImage.add(box);
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.get(next++);
+            }
+        };
+    }
+
+    /** An iterator that can look at its next row without taking it. */
+    private static final class PeekingBoxes {
+        private final Iterator<Row> rows;
+        private Row peeked;
+
+        PeekingBoxes(Iterator<Row> rows) {
+            this.rows = rows;
         }
-        if (current != null) {
-            measureImage(current, sameImage, conf, out);
+
+        boolean hasNext() {
+            return peeked != null || rows.hasNext();
         }
-        return out.iterator();
+
+        Row peek() {
+            if (peeked == null) {
+                peeked = rows.next();
+            }
+            return peeked;
+        }
+
+        Row next() {
+            Row row = peek();
+            peeked = null;
+            return row;
+        }
     }
 
     private void measureImage(String path, List<Row> boxes, Configuration conf, List<Row> out) {
