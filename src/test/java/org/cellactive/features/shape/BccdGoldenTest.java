@@ -66,7 +66,7 @@ class BccdGoldenTest {
             assertEquals(box, out[c.indexOf("AreaShape_BoundingBoxArea")], where);
             assertEquals(n / box, out[c.indexOf("AreaShape_Extent")], EXACT, where);
 
-            double perimeter = literalPerimeter(mask);
+            double perimeter = LiteralPerimeter.of(mask);
             assertEquals(perimeter, out[c.indexOf("AreaShape_Perimeter")], EXACT, where);
             assertEquals(4 * Math.PI * n / (perimeter * perimeter), out[c.indexOf("AreaShape_FormFactor")], EXACT, where);
 
@@ -184,38 +184,5 @@ class BccdGoldenTest {
             out[i] = Math.sqrt(best);
         }
         return out;
-    }
-
-    private static double literalPerimeter(ObjectMask mask) {
-        double[] weights = new double[50];
-        for (int c : new int[] {5, 7, 15, 17, 25, 27}) weights[c] = 1;
-        for (int c : new int[] {21, 33}) weights[c] = Math.sqrt(2);
-        for (int c : new int[] {13, 23}) weights[c] = (1 + Math.sqrt(2)) / 2;
-        int w = mask.width();
-        int h = mask.height();
-        int[] border = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                boolean kept = mask.contains(x, y) && mask.contains(x - 1, y) && mask.contains(x + 1, y)
-                        && mask.contains(x, y - 1) && mask.contains(x, y + 1);
-                border[y * w + x] = mask.contains(x, y) && !kept ? 1 : 0;
-            }
-        }
-        int[][] kernel = {{10, 2, 10}, {2, 1, 2}, {10, 2, 10}};
-        double total = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int code = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int xx = x + dx;
-                        int yy = y + dy;
-                        if (xx >= 0 && yy >= 0 && xx < w && yy < h) code += kernel[dy + 1][dx + 1] * border[yy * w + xx];
-                    }
-                }
-                total += weights[code];
-            }
-        }
-        return total;
     }
 }
