@@ -15,7 +15,6 @@ import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationSource;
 import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.AnnotationsException;
-import org.cellactive.annotations.RejectColumns;
 import org.cellactive.features.FeatureOptions;
 import org.cellactive.features.FeatureStage;
 import org.cellactive.imaging.Channel;
@@ -94,17 +93,10 @@ public final class ExtractCommand implements Callable<Integer> {
         SparkSession spark = Spark.session("cellactive extract", master);
         long sparkReady = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String missing = firstMissing(conf, annotations, images);
-        if (missing != null) {
-            return CliErrors.input("extract", "no such file or folder: " + missing);
-        }
-        FileSystem outFs = new Path(out).getFileSystem(conf);
-        outFs.mkdirs(new Path(out));
-        outFs.delete(new Path(out, "manifest.json"), false);
-
         AnnotationTable table;
         long boxCount;
         try {
+            // Also checks that both input paths exist, before anything is written.
             table = AnnotationSource.read(spark, annotations, images);
             table.boxes().cache();
             boxCount = table.boxes().count();
@@ -112,6 +104,9 @@ public final class ExtractCommand implements Callable<Integer> {
             return CliErrors.input("extract", e.getMessage());
         }
         long readSeconds = System.nanoTime();
+        FileSystem outFs = new Path(out).getFileSystem(conf);
+        outFs.mkdirs(new Path(out));
+        outFs.delete(new Path(out, "manifest.json"), false);
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
         int tasks = partitions != null ? partitions
@@ -132,8 +127,7 @@ public final class ExtractCommand implements Callable<Integer> {
             TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(out, "rejects.csv").toString(), conf);
         }
         long measured = spark.read().parquet(cellsPath).count();
-        Dataset<Row> written = spark.read().parquet(rejectsPath);
-        long rejected = written.count();
+        RejectCounts rejected = RejectCounts.of(spark.read().parquet(rejectsPath));
         outcomes.unpersist();
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -151,27 +145,19 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("partitions", tasks)
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
-                .count("boxes", boxCount + annotationRejectsOfBoxes(written))
+                .count("boxes", boxCount + rejected.boxesRejectedWhileParsing())
                 .count("cells_measured", measured)
-                .count("rejected", rejected)
+                .count("rejected", rejected.total())
                 .count("feature_columns", stage.measurer().columns().size())
                 .timing("spark_start", (sparkReady - started) / 1e9)
                 .timing("read_annotations", (readSeconds - sparkReady) / 1e9)
                 .timing("measure_and_write_cells", stageSeconds)
                 .timing("total", seconds);
-        for (Row r : written.groupBy(RejectColumns.STAGE).count().collectAsList()) {
-            manifest.count("rejected_" + r.getString(0), r.getLong(1));
-        }
+        rejected.byStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
         manifest.writeTo(out, conf);
         System.out.printf(Locale.ROOT, "extract: %,d cells measured, %,d rejected, %.1f s, %.0f cells/s -> %s%n",
-                measured, rejected, seconds, measured / seconds, out);
+                measured, rejected.total(), seconds, measured / seconds, out);
         return 0;
-    }
-
-    /** Boxes rejected while parsing (bad coordinates) never reached the stage; whole-file rejects are no box. */
-    private static long annotationRejectsOfBoxes(Dataset<Row> rejects) {
-        return rejects.filter(rejects.col(RejectColumns.STAGE).equalTo("annotation")
-                .and(rejects.col(RejectColumns.CELL_ID).isNotNull())).count();
     }
 
     private FeatureOptions featureOptions() {
@@ -191,15 +177,5 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --threshold '" + threshold + "'; choose otsu or li");
         }
         return new FeatureOptions(families, textureLevels, textureScale, channels, method);
-    }
-
-    private static String firstMissing(Configuration conf, String... paths) throws IOException {
-        for (String p : paths) {
-            Path path = new Path(p);
-            if (!path.getFileSystem(conf).exists(path)) {
-                return p;
-            }
-        }
-        return null;
     }
 }
