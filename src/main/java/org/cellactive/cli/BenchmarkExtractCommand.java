@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.cellactive.annotations.AnnotationSource;
 import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.experiment.ExtractionBenchmark;
+import org.cellactive.experiment.TaskTimes;
 import org.cellactive.features.FeatureOptions;
 import org.cellactive.features.FeatureStage;
 import org.cellactive.imaging.Channel;
@@ -52,12 +53,19 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
     @Option(names = "--skip-spark", description = "Only the single-thread phases.")
     boolean skipSpark;
 
+    @Option(names = "--spark-only", description = "Only the Spark stage.")
+    boolean sparkOnly;
+
     @Option(names = "--master", defaultValue = "local[2]",
             description = "Spark master for the stage timing (default: ${DEFAULT-VALUE}).")
     String master;
 
     @Override
     public Integer call() throws Exception {
+        if (sparkOnly) {
+            sparkStage(FeatureOptions.defaults(), "default families");
+            return 0;
+        }
         FeatureOptions options = new FeatureOptions(families, 256, 3, List.of(Channel.GRAY), ThresholdMethod.OTSU);
         ExtractionBenchmark bench = new ExtractionBenchmark(annotations, images, limitImages, runs);
         int cells = bench.cellCount();
@@ -79,7 +87,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void sparkStage(FeatureOptions options, String label) {
+    private void sparkStage(FeatureOptions options, String label) throws java.util.concurrent.TimeoutException {
         SparkSession spark = Spark.session("cellactive benchmark-extract", master);
         AnnotationTable table = AnnotationSource.read(spark, annotations.toAbsolutePath().toString(),
                 images.toAbsolutePath().toString());
@@ -88,23 +96,55 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         int cores = spark.sparkContext().defaultParallelism();
         FeatureStage stage = new FeatureStage(options, 100_000_000L, null);
         double[] seconds = new double[runs];
+        TaskTimes taskTimes = new TaskTimes();
+        spark.sparkContext().addSparkListener(taskTimes);
+        List<String> lines = new ArrayList<>();
         for (int r = -1; r < runs; r++) {
+            taskTimes.drain();
             long start = System.nanoTime();
-            Dataset<Row> outcomes = stage.outcomes(spark, boxes, 3 * cores,
+            Dataset<Row> outcomes = stage.outcomes(spark, boxes, FeatureStage.defaultPartitions(n, cores),
                     spark.sparkContext().longAccumulator());
             long measured = FeatureStage.cells(outcomes).count();
             outcomes.unpersist(true);
+            double wall = (System.nanoTime() - start) / 1e9;
             if (r >= 0) {
-                seconds[r] = (System.nanoTime() - start) / 1e9;
+                seconds[r] = wall;
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                lines.add(describe(taskTimes.drain(), wall, cores));
             }
             if (measured == 0) {
                 throw new IllegalStateException("no cell measured");
             }
         }
+        String inOrder = Arrays.toString(seconds);
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
         System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes): "
-                        + "median %.2f s = %,.0f cells/s = %,.0f cells/s per core (runs: %s)%n",
-                label, master, cores, n, median, n / median, n / median / cores, Arrays.toString(seconds));
+                        + "median %.2f s = %,.0f cells/s = %,.0f cells/s per core (runs in order: %s)%n",
+                label, master, cores, n, median, n / median, n / median / cores, inOrder);
+        System.out.println();
+        System.out.println("Where each run's core-seconds went (task run = time inside tasks, summed over tasks):");
+        lines.forEach(System.out::println);
+        spark.sparkContext().removeSparkListener(taskTimes);
+    }
+
+    private static String describe(List<TaskTimes.Task> tasks, double wall, int cores) {
+        Map<Integer, List<TaskTimes.Task>> byStage = new java.util.TreeMap<>();
+        for (TaskTimes.Task t : tasks) {
+            byStage.computeIfAbsent(t.stageId(), k -> new ArrayList<>()).add(t);
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "- wall %.2f s x %d cores = %.2f core-s:",
+                wall, cores, wall * cores));
+        long run = 0;
+        for (List<TaskTimes.Task> stage : byStage.values()) {
+            long stageRun = stage.stream().mapToLong(TaskTimes.Task::runMs).sum();
+            long stageCpu = stage.stream().mapToLong(TaskTimes.Task::cpuMs).sum();
+            long longest = stage.stream().mapToLong(TaskTimes.Task::runMs).max().orElse(0);
+            run += stageRun;
+            b.append(String.format(Locale.ROOT, " [%d tasks: run %.2f s, cpu %.2f s, longest %.2f s]",
+                    stage.size(), stageRun / 1e3, stageCpu / 1e3, longest / 1e3));
+        }
+        b.append(String.format(Locale.ROOT, "; tasks busy %.0f%% of the core-seconds", 100.0 * run / 1e3 / (wall * cores)));
+        return b.toString();
     }
 }

@@ -110,7 +110,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
         int tasks = partitions != null ? partitions
-                : (int) Math.max(3L * spark.sparkContext().defaultParallelism(), (boxCount + 299) / 300);
+                : FeatureStage.defaultPartitions(boxCount, spark.sparkContext().defaultParallelism());
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
         Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), tasks, done);
         Dataset<Row> cells = FeatureStage.cells(outcomes);

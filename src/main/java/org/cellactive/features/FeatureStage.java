@@ -44,6 +44,14 @@ public final class FeatureStage {
         this.cropsDir = cropsDir;
     }
 
+    /**
+     * How many tasks to spread {@code boxes} over by default: three per core, so that a slow task
+     * is balanced by the others, and at least one per 300 boxes, so that progress lines move.
+     */
+    public static int defaultPartitions(long boxes, int cores) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(3L * cores, (boxes + 299) / 300));
+    }
+
     public CellMeasurer measurer() {
         return measurer;
     }
