@@ -43,9 +43,14 @@ public final class CellImage {
     public static CellImage ofRgb(int width, int height, float[] red, float[] green, float[] blue) {
         float[] gray = new float[red.length];
         for (int i = 0; i < gray.length; i++) {
-            gray[i] = (red[i] + green[i] + blue[i]) / 3f;
+            gray[i] = grayOf(red[i], green[i], blue[i]);
         }
         return new CellImage(width, height, red, green, blue, gray);
+    }
+
+    /** The gray value of one pixel: the float mean, summed red, green, then blue. */
+    static float grayOf(float red, float green, float blue) {
+        return (red + green + blue) / 3f;
     }
 
     public int width() { return width; }

@@ -43,6 +43,10 @@ public final class CellSegmenter implements Serializable {
     /** State after hole filling, by state before: holes (still BACKGROUND) join the foreground. */
     private static final int[] AFTER_FILL = {FOREGROUND, FOREGROUND, BACKGROUND};
 
+    /** Per-thread work arrays: slot 0 the pixel states, slot 1 the fill stack. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(2, 0, 0, 0));
+
     private final ThresholdMethod method;
 
     public CellSegmenter(ThresholdMethod method) {
@@ -65,7 +69,9 @@ public final class CellSegmenter implements Serializable {
         double threshold = method.threshold(gray);
         // Padded grid: stride w + 2, a ring of BACKGROUND around the crop.
         int stride = w + 2;
-        int[] state = new int[stride * (h + 2)];
+        int cells = stride * (h + 2);
+        ScratchArrays scratch = SCRATCH.get();
+        int[] state = scratch.zeroedInts(0, cells);
         int foreground = 0;
         for (int y = 0, i = 0; y < h; y++) {
             int row = (y + 1) * stride + 1;
@@ -79,15 +85,15 @@ public final class CellSegmenter implements Serializable {
         if (foreground == 0) {
             throw new RejectedException(SEGMENT, noObjectReason(gray, threshold));
         }
-        int[] stack = new int[state.length];
-        fillHoles(state, stride, stack);
+        int[] stack = scratch.ints(1, cells);
+        fillHoles(state, cells, stride, stack);
         int centre = (h / 2 + 1) * stride + w / 2 + 1;
         int chosen;
         if (state[centre] == FOREGROUND) {
             chosen = FIRST_LABEL;
             flood8(state, stride, centre, chosen, stack);
         } else {
-            chosen = labelAndPickLargest(state, w, h, stack);
+            chosen = labelAndPickLargest(state, cells, w, h, stack);
         }
         boolean[] inside = new boolean[w * h];
         for (int y = 0, o = 0; y < h; y++) {
@@ -112,14 +118,14 @@ public final class CellSegmenter implements Serializable {
 
     /**
      * Background 4-connected to the border becomes BACKGROUND, the rest of the background (holes)
-     * FOREGROUND. The padding ring touches every border pixel, so one fill from a corner of the
+     * FOREGROUND, over the first {@code cells} entries (the scratch array may be longer). The padding ring touches every border pixel, so one fill from a corner of the
      * ring reaches all background that touches the border.
      */
-    private static void fillHoles(int[] state, int stride, int[] stack) {
+    private static void fillHoles(int[] state, int cells, int stride, int[] stack) {
         int top = 0;
         state[0] = OUTSIDE;
         stack[top++] = 0;
-        int last = state.length - 1;
+        int last = cells - 1;
         while (top > 0) {
             int p = stack[--top];
             // Ring pixels have neighbours off the grid; the index checks keep those out,
@@ -141,7 +147,7 @@ public final class CellSegmenter implements Serializable {
                 stack[top++] = p + stride;
             }
         }
-        for (int i = 0; i < state.length; i++) {
+        for (int i = 0; i < cells; i++) {
             state[i] = AFTER_FILL[state[i]];
         }
     }
@@ -176,10 +182,10 @@ public final class CellSegmenter implements Serializable {
     }
 
     /** Labels every component and returns the label of the largest (ties: centroid nearest the centre). */
-    private static int labelAndPickLargest(int[] state, int w, int h, int[] stack) {
+    private static int labelAndPickLargest(int[] state, int cells, int w, int h, int[] stack) {
         int stride = w + 2;
         int labels = 0;
-        for (int p = stride; p < state.length - stride; p++) {
+        for (int p = stride; p < cells - stride; p++) {
             if (state[p] == FOREGROUND) {
                 flood8(state, stride, p, FIRST_LABEL + labels, stack);
                 labels++;

@@ -3,9 +3,10 @@ package org.cellactive.imaging;
 import java.util.Objects;
 
 /**
- * A whole decoded image, 8 bits per channel, stored interleaved (R, G, B per pixel,
- * row-major) in one byte array: 3 bytes a pixel, so a 640x480 image is 900 KiB.
- * Immutable: the array is never handed out.
+ * A whole decoded image, 8 bits per channel, stored interleaved (three bytes per pixel,
+ * row-major) in one byte array, so a 640x480 image is 900 KiB. The order within a pixel is
+ * R, G, B, or B, G, R as JPEG decoders deliver it: keeping the decoder's order spares a pass
+ * over every pixel. Immutable: the array is never handed out.
  */
 public final class RgbImage {
     /** Byte value to 0..1, so a crop costs one table look-up a sample. */
@@ -20,20 +21,29 @@ public final class RgbImage {
     private final int width;
     private final int height;
     private final byte[] rgb;
+    /** Offsets of red and blue within a pixel: 0 and 2 for R, G, B order; 2 and 0 for B, G, R. */
+    private final int redAt;
+    private final int blueAt;
 
-    private RgbImage(int width, int height, byte[] rgb) {
+    private RgbImage(int width, int height, byte[] rgb, boolean bgr) {
         this.width = width;
         this.height = height;
         this.rgb = rgb;
+        this.redAt = bgr ? 2 : 0;
+        this.blueAt = bgr ? 0 : 2;
     }
 
     /** Copies {@code rgbInterleaved} (R, G, B per pixel, row-major). */
     public static RgbImage of(int width, int height, byte[] rgbInterleaved) {
-        return wrap(width, height, Objects.requireNonNull(rgbInterleaved, "pixels").clone());
+        return wrap(width, height, Objects.requireNonNull(rgbInterleaved, "pixels").clone(), false);
     }
 
-    /** Takes ownership of the array without copying: for the decoder, which built it. */
-    static RgbImage wrap(int width, int height, byte[] rgbInterleaved) {
+    /**
+     * Takes ownership of the array without copying: for the decoder, which built it.
+     *
+     * @param bgr true when each pixel is stored B, G, R rather than R, G, B
+     */
+    static RgbImage wrap(int width, int height, byte[] rgbInterleaved, boolean bgr) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("empty image " + width + "x" + height);
         }
@@ -43,7 +53,7 @@ public final class RgbImage {
                     "pixel array of " + rgbInterleaved.length + " bytes, expected " + expected
                             + " for " + width + "x" + height + " RGB");
         }
-        return new RgbImage(width, height, rgbInterleaved);
+        return new RgbImage(width, height, rgbInterleaved, bgr);
     }
 
     public int width() { return width; }
@@ -55,7 +65,7 @@ public final class RgbImage {
             throw new IndexOutOfBoundsException("pixel (" + x + "," + y + ") outside " + width + "x" + height);
         }
         int i = 3 * (y * width + x);
-        return (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
+        return (rgb[i + redAt] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + blueAt] & 0xff);
     }
 
     /**
@@ -73,16 +83,23 @@ public final class RgbImage {
         float[] red = new float[w * h];
         float[] green = new float[w * h];
         float[] blue = new float[w * h];
+        float[] gray = new float[w * h];
         int o = 0;
         for (int y = box.y0(); y < box.y1(); y++) {
             int i = 3 * (y * width + box.x0());
+            int r0 = i + redAt;
+            int b0 = i + blueAt;
             for (int x = 0; x < w; x++, o++, i += 3) {
-                red[o] = UNIT[rgb[i] & 0xff];
-                green[o] = UNIT[rgb[i + 1] & 0xff];
-                blue[o] = UNIT[rgb[i + 2] & 0xff];
+                float r = UNIT[rgb[r0 + 3 * x] & 0xff];
+                float g = UNIT[rgb[i + 1] & 0xff];
+                float b = UNIT[rgb[b0 + 3 * x] & 0xff];
+                red[o] = r;
+                green[o] = g;
+                blue[o] = b;
+                gray[o] = CellImage.grayOf(r, g, b);
             }
         }
-        return CellImage.ofRgb(w, h, red, green, blue);
+        return new CellImage(w, h, red, green, blue, gray);
     }
 
     /** The whole image as a crop: for tests and small images. */

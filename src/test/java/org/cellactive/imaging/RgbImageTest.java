@@ -49,4 +49,28 @@ class RgbImageTest {
     void wrongArrayLengthIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RgbImage.of(2, 2, new byte[11]));
     }
+
+    @Test
+    void blueGreenRedStorageGivesTheSameCropAndPixels() {
+        // The ramp's bytes with red and blue swapped in every pixel, as a JPEG decoder delivers them.
+        byte[] bgr = new byte[4 * 3 * 3];
+        RgbImage rgb = ramp();
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 4; x++) {
+                int p = rgb.rgbAt(x, y);
+                int i = 3 * (y * 4 + x);
+                bgr[i] = (byte) p;
+                bgr[i + 1] = (byte) (p >> 8);
+                bgr[i + 2] = (byte) (p >> 16);
+            }
+        }
+        RgbImage swapped = RgbImage.wrap(4, 3, bgr, true);
+        assertEquals(rgb.rgbAt(3, 2), swapped.rgbAt(3, 2));
+        CellImage a = rgb.crop(new PixelBox(1, 0, 4, 3));
+        CellImage b = swapped.crop(new PixelBox(1, 0, 4, 3));
+        assertArrayEquals(a.red(), b.red());
+        assertArrayEquals(a.green(), b.green());
+        assertArrayEquals(a.blue(), b.blue());
+        assertArrayEquals(a.gray(), b.gray());
+    }
 }

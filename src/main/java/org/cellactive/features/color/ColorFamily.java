@@ -6,6 +6,7 @@ import org.cellactive.features.SameSize;
 import org.cellactive.features.intensity.CellProfilerQuantile;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
+import org.cellactive.imaging.ScratchArrays;
 
 /**
  * This project's own colour features (not CellProfiler's), per object, from the red,
@@ -48,6 +49,10 @@ public final class ColorFamily implements MeasurementFamily {
         }
     }
 
+    /** Per-thread work array: the object's saturations. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(0, 0, 1, 0));
+
     private static final List<String> COLUMNS = List.of(
             "Color_RatioBlueRed", "Color_RatioBlueGreen", "Color_RatioRedGreen",
             "Color_MeanSaturation", "Color_StdSaturation", "Color_MedianSaturation",
@@ -70,7 +75,7 @@ public final class ColorFamily implements MeasurementFamily {
         float[] green = image.green();
         float[] blue = image.blue();
         boolean[] inside = mask.inside();
-        float[] saturation = new float[inside.length];
+        float[] saturation = SCRATCH.get().floats(0, inside.length);
         int n = 0;
         double sumR = 0;
         double sumG = 0;

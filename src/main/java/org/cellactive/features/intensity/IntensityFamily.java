@@ -8,6 +8,7 @@ import org.cellactive.features.SameSize;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
+import org.cellactive.imaging.ScratchArrays;
 
 /**
  * CellProfiler's MeasureObjectIntensity, per object and per channel (values 0..1).
@@ -39,7 +40,11 @@ public final class IntensityFamily implements MeasurementFamily {
             "MADIntensity", "UpperQuartileIntensity");
 
     /** Per-thread scratch: the family itself stays immutable and shareable. */
-    private static final ThreadLocal<LevelHistogram> HISTOGRAMS = ThreadLocal.withInitial(LevelHistogram::new);
+    private static final ThreadLocal<LevelHistogram[]> HISTOGRAMS = ThreadLocal.withInitial(() -> new LevelHistogram[] {
+        new LevelHistogram(), new LevelHistogram(), new LevelHistogram(), new LevelHistogram()});
+    /** Per-thread work arrays: the object's pixel indices, x, y, and edge pixel indices. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(4, 0, 1, 0));
 
     private final List<Channel> channels;
     private final List<String> columns;
@@ -80,16 +85,27 @@ public final class IntensityFamily implements MeasurementFamily {
     @Override
     public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
         SameSize.check(image, mask);
+        try {
+            measureObject(image, mask, out, offset);
+        } catch (RuntimeException | Error e) {
+            // The per-thread histograms may be left half counted: the next cell starts from new ones.
+            HISTOGRAMS.remove();
+            throw e;
+        }
+    }
+
+    private void measureObject(CellImage image, ObjectMask mask, double[] out, int offset) {
         int width = mask.width();
         boolean[] inside = mask.inside();
         int n = 0;
         for (boolean b : inside) {
             if (b) n++;
         }
-        int[] pixels = new int[n];
-        int[] xs = new int[n];
-        int[] ys = new int[n];
-        int[] edge = new int[n];
+        ScratchArrays scratch = SCRATCH.get();
+        int[] pixels = scratch.ints(0, n);
+        int[] xs = scratch.ints(1, n);
+        int[] ys = scratch.ints(2, n);
+        int[] edge = scratch.ints(3, n);
         int edges = 0;
         int k = 0;
         double sumX = 0;
@@ -112,37 +128,52 @@ public final class IntensityFamily implements MeasurementFamily {
         }
         double centroidX = sumX / n;
         double centroidY = sumY / n;
-        LevelHistogram histogram = HISTOGRAMS.get();
+        LevelHistogram[] histograms = HISTOGRAMS.get();
+        float[][] planes = new float[channels.size()][];
+        for (int c = 0; c < planes.length; c++) {
+            planes[c] = image.plane(channels.get(c));
+        }
+        double[] sums = objectSums(planes, pixels, xs, ys, n);
+        // Channels are distinct, so there are at most four; all are counted before the
+        // standard deviations, which four histograms compute side by side.
+        boolean[] counted = new boolean[planes.length];
+        double[] means = new double[planes.length];
+        for (int c = 0; c < planes.length; c++) {
+            means[c] = sums[3 * c] / n;
+            counted[c] = histograms[c].build(planes[c], pixels, n);
+        }
+        double[] stds = new double[planes.length];
+        if (planes.length == 4 && counted[0] && counted[1] && counted[2] && counted[3]) {
+            LevelHistogram.populationStds(histograms, means, stds);
+        } else {
+            for (int c = 0; c < planes.length; c++) {
+                stds[c] = counted[c] ? histograms[c].populationStd(means[c]) : Double.NaN;
+            }
+        }
         float[] values = null;
         int o = offset;
-        for (Channel channel : channels) {
-            float[] plane = image.plane(channel);
-            double sum = 0;
-            double weightedX = 0;
-            double weightedY = 0;
-            for (int j = 0; j < n; j++) {
-                float v = plane[pixels[j]];
-                sum += v;
-                weightedX += (double) xs[j] * v;
-                weightedY += (double) ys[j] * v;
-            }
-            double mean = sum / n;
-            boolean counted = histogram.build(plane, pixels, n);
-            if (!counted) {
-                if (values == null) values = new float[n];
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = planes[c];
+            LevelHistogram histogram = histograms[c];
+            double sum = sums[3 * c];
+            double weightedX = sums[3 * c + 1];
+            double weightedY = sums[3 * c + 2];
+            double mean = means[c];
+            if (!counted[c]) {
+                if (values == null) values = scratch.floats(0, n);
                 for (int j = 0; j < n; j++) values[j] = plane[pixels[j]];
                 UnitIntervalSort.sort(values, n);
             }
             out[o++] = sum;
             out[o++] = mean;
-            out[o++] = counted ? histogram.populationStd(mean) : populationStd(values, n, mean);
-            out[o++] = counted ? histogram.min() : values[0];
-            out[o++] = counted ? histogram.max() : values[n - 1];
+            out[o++] = counted[c] ? stds[c] : populationStd(values, n, mean);
+            out[o++] = counted[c] ? histogram.min() : values[0];
+            out[o++] = counted[c] ? histogram.max() : values[n - 1];
             o = measureEdge(plane, edge, edges, out, o);
             double dx = centroidX - weightedX / sum;
             double dy = centroidY - weightedY / sum;
             out[o++] = finite(Math.sqrt(dx * dx + dy * dy));
-            if (counted) {
+            if (counted[c]) {
                 double median = histogram.quantile(0.5);
                 out[o++] = histogram.quantile(0.25);
                 out[o++] = median;
@@ -156,6 +187,63 @@ public final class IntensityFamily implements MeasurementFamily {
                 out[o++] = CellProfilerQuantile.of(values, n, 0.75);
             }
         }
+    }
+
+    /**
+     * Σv, Σx·v and Σy·v of each plane over the object pixels, at [3c], [3c + 1], [3c + 2]. Every
+     * sum runs in pixel order; four planes share one pass, so their twelve sums, each a chain of
+     * dependent additions, proceed side by side instead of one plane after another.
+     */
+    private static double[] objectSums(float[][] planes, int[] pixels, int[] xs, int[] ys, int n) {
+        double[] sums = new double[3 * planes.length];
+        int c = 0;
+        for (; c + 4 <= planes.length; c += 4) {
+            float[] p0 = planes[c];
+            float[] p1 = planes[c + 1];
+            float[] p2 = planes[c + 2];
+            float[] p3 = planes[c + 3];
+            double s0 = 0, x0 = 0, y0 = 0, s1 = 0, x1 = 0, y1 = 0;
+            double s2 = 0, x2 = 0, y2 = 0, s3 = 0, x3 = 0, y3 = 0;
+            for (int j = 0; j < n; j++) {
+                int i = pixels[j];
+                double x = xs[j];
+                double y = ys[j];
+                float v0 = p0[i];
+                float v1 = p1[i];
+                float v2 = p2[i];
+                float v3 = p3[i];
+                s0 += v0;
+                x0 += x * v0;
+                y0 += y * v0;
+                s1 += v1;
+                x1 += x * v1;
+                y1 += y * v1;
+                s2 += v2;
+                x2 += x * v2;
+                y2 += y * v2;
+                s3 += v3;
+                x3 += x * v3;
+                y3 += y * v3;
+            }
+            double[] four = {s0, x0, y0, s1, x1, y1, s2, x2, y2, s3, x3, y3};
+            System.arraycopy(four, 0, sums, 3 * c, four.length);
+        }
+        for (; c < planes.length; c++) {
+            float[] plane = planes[c];
+            double sum = 0;
+            double weightedX = 0;
+            double weightedY = 0;
+            for (int j = 0; j < n; j++) {
+                float v = plane[pixels[j]];
+                sum += v;
+                weightedX += (double) xs[j] * v;
+                weightedY += (double) ys[j] * v;
+            }
+            sums[3 * c] = sum;
+            sums[3 * c + 1] = weightedX;
+            sums[3 * c + 2] = weightedY;
+        }
+        return sums;
     }
 
     private static int measureEdge(float[] plane, int[] edge, int edges, double[] out, int o) {

@@ -1,5 +1,7 @@
 package org.cellactive.features.shape;
 
+import org.cellactive.imaging.ScratchArrays;
+
 /**
  * scikit-image's {@code measure.perimeter(image, neighborhood=4)}, the estimator
  * {@code regionprops} (and so CellProfiler) reports as the perimeter.
@@ -22,6 +24,10 @@ final class FourNeighbourPerimeter {
         for (int code : new int[] {13, 23}) WEIGHTS[code] = (1.0 + Math.sqrt(2.0)) / 2.0;
     }
 
+    /** Per-thread work array: the border marks. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(0, 0, 0, 1));
+
     private FourNeighbourPerimeter() {
     }
 
@@ -29,7 +35,7 @@ final class FourNeighbourPerimeter {
     static double of(PaddedObject object) {
         byte[] grid = object.grid();
         int w = object.gridWidth();
-        byte[] border = new byte[grid.length];
+        byte[] border = SCRATCH.get().zeroedBytes(0, grid.length);
         int rows = object.boxHeight();
         for (int y = 0; y < rows; y++) {
             int left = object.rowLeft(y);

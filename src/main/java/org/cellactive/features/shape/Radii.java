@@ -1,5 +1,7 @@
 package org.cellactive.features.shape;
 
+import org.cellactive.imaging.ScratchArrays;
+
 /**
  * Maximum, mean and median of the Euclidean distance from each object pixel to the
  * nearest background pixel (centre to centre; outside the crop is background), as
@@ -20,14 +22,18 @@ package org.cellactive.features.shape;
  * @param median the median distance over object pixels
  */
 record Radii(double max, double mean, double median) {
+    /** Per-thread work arrays: column distances, squared distances, values, histogram, envelope. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(6, 1, 0, 0));
 
     static Radii of(PaddedObject object) {
-        int[] squared = squaredDistances(object);
+        ScratchArrays scratch = SCRATCH.get();
+        int[] squared = squaredDistances(object, scratch);
         byte[] grid = object.grid();
         int count = object.area();
         // Gather the object's values once; squared distances are small integers, so a
         // histogram then sorts them in one pass.
-        int[] values = new int[count];
+        int[] values = scratch.ints(2, count);
         int largest = 0;
         int k = 0;
         int w = object.gridWidth();
@@ -43,8 +49,8 @@ record Radii(double max, double mean, double median) {
                 }
             }
         }
-        int[] histogram = new int[largest + 1];
-        for (int v : values) histogram[v]++;
+        int[] histogram = scratch.zeroedInts(3, largest + 1);
+        for (int j = 0; j < count; j++) histogram[values[j]]++;
         int lowRank = (count - 1) / 2;
         int highRank = count / 2;
         int lowValue = -1;
@@ -68,12 +74,16 @@ record Radii(double max, double mean, double median) {
      * grid (other cells hold 0 or partial values: read object cells only).
      */
     static int[] squaredDistances(PaddedObject object) {
+        return squaredDistances(object, new ScratchArrays(6, 1, 0, 0));
+    }
+
+    private static int[] squaredDistances(PaddedObject object, ScratchArrays scratch) {
         byte[] grid = object.grid();
         int w = object.gridWidth();
-        int h = object.gridHeight();
         // Vertical pass, row by row for memory order: distance to the nearest background
         // cell in the same column. The padding ring holds background at both ends.
-        int[] column = new int[grid.length];
+        int[] column = scratch.ints(0, grid.length);
+        java.util.Arrays.fill(column, 0, w, 0);
         for (int i = w; i < grid.length; i++) {
             column[i] = grid[i] == 0 ? 0 : column[i - w] + 1;
         }
@@ -81,9 +91,10 @@ record Radii(double max, double mean, double median) {
             int below = column[i + w] + 1;
             if (below < column[i]) column[i] = below;
         }
-        int[] result = new int[grid.length];
-        int[] g2 = new int[w];
-        int[] s = new int[w];
+        int[] result = scratch.ints(1, grid.length);
+        int[] g2 = scratch.ints(4, w);
+        int[] s = scratch.ints(5, w);
+        long[] intercept = scratch.longs(0, w);
         for (int y = 0; y < object.boxHeight(); y++) {
             int left = object.rowLeft(y);
             if (left < 0) continue;
@@ -97,20 +108,20 @@ record Radii(double max, double mean, double median) {
             for (int x = 0; x < m; x++) {
                 int g = column[row + x];
                 g2[x] = g * g;
+                intercept[x] = (long) x * x + g2[x];
             }
             // Lower envelope of the parabolas (x - u)^2 + g2[u]. Minus x^2 they are the lines
             // -2u x + (u^2 + g2[u]), added in order of falling slope: the convex hull
             // trick, compared by cross-multiplication so no division is needed.
             int q = -1;
             for (int u = 0; u < m; u++) {
-                long cu = (long) u * u + g2[u];
+                long cu = intercept[u];
                 while (q >= 1) {
                     int a = s[q - 1];
                     int b = s[q];
-                    long ca = (long) a * a + g2[a];
-                    long cb = (long) b * b + g2[b];
+                    long ca = intercept[a];
                     // b never lies strictly below both a and u: drop it.
-                    if ((cu - ca) * (b - a) <= (cb - ca) * (u - a)) {
+                    if ((cu - ca) * (b - a) <= (intercept[b] - ca) * (u - a)) {
                         q--;
                     } else {
                         break;
@@ -121,8 +132,14 @@ record Radii(double max, double mean, double median) {
             // The best parabola's position only moves right as x does.
             int best = 0;
             for (int x = 0; x < m; x++) {
-                while (best < q && parabola(x, s[best + 1], g2) <= parabola(x, s[best], g2)) best++;
-                result[row + x] = parabola(x, s[best], g2);
+                int current = parabola(x, s[best], g2);
+                while (best < q) {
+                    int next = parabola(x, s[best + 1], g2);
+                    if (next > current) break;
+                    best++;
+                    current = next;
+                }
+                result[row + x] = current;
             }
         }
         return result;

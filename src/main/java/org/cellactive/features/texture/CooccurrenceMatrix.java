@@ -38,36 +38,37 @@ final class CooccurrenceMatrix {
         int cells = Math.max(1, size * size);
         if (counts.length < cells) {
             pairs = new int[cells];
-            pairTouched = new int[cells];
+            // One spare slot: accumulate writes each pair's cell before it knows whether it is new.
+            pairTouched = new int[cells + 1];
             counts = new int[cells];
             touched = new int[cells];
         }
     }
 
-    /** Counts every pair (p, p + (dy, dx)) of non-zero pixels of {@code compact}, where 0 means "ignored" and c &gt; 0 is compact index c − 1. */
-    void accumulate(int[] compact, int width, int height, int dy, int dx) {
+    /**
+     * Counts every pair (p, p + shift) of non-zero pixels of {@code compact}, for p in
+     * {@code objectAt[0..n)}, where 0 means "ignored" and c &gt; 0 is compact index c − 1.
+     * {@code compact} is a plane with a margin of zeros wide enough that p + shift never leaves
+     * it, and {@code objectAt} lists the object's pixels in raster order: the pairs are then
+     * met in the order a scan of the whole plane would meet them.
+     */
+    void accumulate(int[] compact, int[] objectAt, int n, int shift) {
         clear();
-        int yFrom = Math.max(0, -dy);
-        int yTo = Math.min(height, height - dy);
-        int xFrom = Math.max(0, -dx);
-        int xTo = Math.min(width, width - dx);
-        int shift = dy * width + dx;
         int[] m = pairs;
         int[] mTouched = pairTouched;
         int mCount = 0;
         // Each pair is counted once, one-sided; the symmetric matrix is formed below.
-        for (int y = yFrom; y < yTo; y++) {
-            int row = y * width;
-            for (int x = xFrom; x < xTo; x++) {
-                int a = compact[row + x];
-                if (a == 0) continue;
-                int b = compact[row + x + shift];
-                if (b == 0) continue;
-                int cell = (a - 1) * size + (b - 1);
-                if (m[cell]++ == 0) {
-                    mTouched[mCount++] = cell;
-                }
-            }
+        for (int j = 0; j < n; j++) {
+            int p = objectAt[j];
+            int a = compact[p];
+            if (a == 0) continue;
+            int b = compact[p + shift];
+            if (b == 0) continue;
+            int cell = (a - 1) * size + (b - 1);
+            // Branch-free first-touch record: which pairs are new is unpredictable.
+            int before = m[cell]++;
+            mTouched[mCount] = cell;
+            mCount += before == 0 ? 1 : 0;
         }
         pairTouchedCount = mCount;
         // Adding (a,b) then (b,a) per pair, as mahotas' M + Mᵀ, first touches the symmetric

@@ -1,5 +1,7 @@
 package org.cellactive.features.texture;
 
+import org.cellactive.imaging.ScratchArrays;
+
 /**
  * Haralick's 13 features of one co-occurrence matrix, exactly as mahotas'
  * {@code haralick_features} computes them (the formulas CellProfiler's MeasureTexture
@@ -32,6 +34,10 @@ final class HaralickCalculator {
             C_LOG2_C[c] = c * Math.log(c) / LN2;
         }
     }
+
+    /** Per-thread work arrays: the marginal, the sum and the difference distributions. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(0, 3, 0, 0));
 
     private HaralickCalculator() {
     }
@@ -68,9 +74,10 @@ final class HaralickCalculator {
         long total = m.total();
         double t = total;
         int size = m.size();
-        long[] marginal = new long[size];
-        long[] sums = new long[2 * side];
-        long[] diffs = new long[side];
+        ScratchArrays scratch = SCRATCH.get();
+        long[] marginal = scratch.zeroedLongs(0, size);
+        long[] sums = scratch.zeroedLongs(1, 2 * side);
+        long[] diffs = scratch.zeroedLongs(2, side);
         double asm = 0;
         double contrast = 0;
         double ij = 0;
@@ -108,13 +115,13 @@ final class HaralickCalculator {
 
         double sumAverage = 0;
         double sumSquares = 0;
-        for (int k = 0; k < sums.length; k++) {
+        for (int k = 0; k < 2 * side; k++) {
             sumAverage += (double) k * sums[k];
             sumSquares += (double) k * k * sums[k];
         }
         sumAverage /= t;
         double sumVariance = sumSquares / t - sumAverage * sumAverage;
-        double sumEntropy = entropy(sums, sums.length, total);
+        double sumEntropy = entropy(sums, 2 * side, total);
         double entropy = m.touchedCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
 
         double diffMean = 1.0 / side;

@@ -8,6 +8,7 @@ import org.cellactive.features.SameSize;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
+import org.cellactive.imaging.ScratchArrays;
 
 /**
  * CellProfiler's MeasureTexture per object: Haralick's 13 features in 4 directions.
@@ -32,6 +33,13 @@ public final class TextureFamily implements MeasurementFamily {
     /** Per-thread scratch: the family itself stays immutable and shareable. */
     private static final ThreadLocal<CooccurrenceMatrix> MATRICES =
             ThreadLocal.withInitial(() -> new CooccurrenceMatrix(new int[0]));
+
+    /**
+     * Per-thread work arrays: slot 0 the object's compact level indices on a plane with a margin
+     * of zeros, slot 1 the object's pixels on that plane, slot 2 their quantised levels.
+     */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(3, 0, 0, 0));
 
     private final int levels;
     private final int scale;
@@ -84,6 +92,10 @@ public final class TextureFamily implements MeasurementFamily {
 
     /** CellProfiler's grey level of a 0..1 value: img_as_ubyte, then the rescale to L levels. */
     static int quantize(float value, int levels) {
+        double scaled = value * 255.0;
+        if (levels == 256 && scaled >= 0.0 && scaled <= 255.0) {
+            return (int) Math.rint(scaled); // the common case, the same value as below
+        }
         double clipped = Math.min(1.0, Math.max(0.0, value));
         int byteLevel = (int) Math.rint(clipped * 255.0);
         if (levels == 256) {
@@ -95,24 +107,49 @@ public final class TextureFamily implements MeasurementFamily {
     @Override
     public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
         SameSize.check(image, mask);
+        try {
+            measureObject(image, mask, out, offset);
+        } catch (RuntimeException | Error e) {
+            // The per-thread matrix may be left half updated: the next cell starts from a new one.
+            MATRICES.remove();
+            throw e;
+        }
+    }
+
+    private void measureObject(CellImage image, ObjectMask mask, double[] out, int offset) {
         int width = mask.width();
         int height = mask.height();
         boolean[] inside = mask.inside();
-        int[] compact = new int[inside.length];
+        // A margin of `scale` zeros on every side: a pixel's partner in any direction is then
+        // on the plane, and a partner beyond the crop reads as 0, "ignored", as it should.
+        int paddedWidth = width + 2 * scale;
+        int paddedCells = Math.multiplyExact(paddedWidth, height + 2 * scale);
+        ScratchArrays scratch = SCRATCH.get();
+        int[] compact = scratch.zeroedInts(0, paddedCells);
+        int n = 0;
+        for (boolean b : inside) {
+            if (b) n++;
+        }
+        int[] objectAt = scratch.ints(1, n);
+        int[] quantized = scratch.ints(2, n);
+        for (int y = 0, i = 0, k = 0; y < height; y++) {
+            int row = (y + scale) * paddedWidth + scale;
+            for (int x = 0; x < width; x++, i++) {
+                if (inside[i]) objectAt[k++] = row + x;
+            }
+        }
         double[] perDirection = new double[DIRECTIONS.length * FEATURES];
         int o = offset;
         for (Channel channel : channels) {
             float[] plane = image.plane(channel);
             boolean[] present = new boolean[levels];
             int maxLevel = 0;
-            for (int i = 0; i < inside.length; i++) {
+            for (int i = 0, k = 0; k < n; i++) {
                 if (inside[i]) {
                     int q = quantize(plane[i], levels);
-                    compact[i] = q;
+                    quantized[k++] = q;
                     present[q] = true;
                     maxLevel = Math.max(maxLevel, q);
-                } else {
-                    compact[i] = 0;
                 }
             }
             int[] indexOf = new int[levels];
@@ -124,14 +161,15 @@ public final class TextureFamily implements MeasurementFamily {
             for (int level = 1; level < levels; level++) {
                 if (present[level]) levelOf[indexOf[level] - 1] = level;
             }
-            for (int i = 0; i < compact.length; i++) {
-                compact[i] = indexOf[compact[i]];
+            for (int k = 0; k < n; k++) {
+                compact[objectAt[k]] = indexOf[quantized[k]];
             }
             CooccurrenceMatrix matrix = MATRICES.get();
             matrix.reset(levelOf);
             boolean empty = false;
             for (int d = 0; d < DIRECTIONS.length && !empty; d++) {
-                matrix.accumulate(compact, width, height, DIRECTIONS[d][0] * scale, DIRECTIONS[d][1] * scale);
+                matrix.accumulate(compact, objectAt, n,
+                        DIRECTIONS[d][0] * scale * paddedWidth + DIRECTIONS[d][1] * scale);
                 if (matrix.total() == 0) {
                     empty = true;
                 } else {

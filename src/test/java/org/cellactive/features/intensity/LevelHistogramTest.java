@@ -82,4 +82,47 @@ class LevelHistogramTest {
                     h.medianAbsoluteDeviation(median));
         }
     }
+
+    @Test
+    void eightBitLevelsAndOtherFloatsInOnePlaneFallBackToTheBuckets() {
+        // 0.5f is no k/255 float: the 256-bin path meets it after counting two values,
+        // gives up, and the bucket path must still see all four values.
+        float[] plane = {10 / 255f, 200 / 255f, 0.5f, 10 / 255f};
+        LevelHistogram h = new LevelHistogram();
+        assertTrue(h.build(plane, identity(4), 4));
+        assertEquals(10 / 255f, h.min());
+        assertEquals(200 / 255f, h.max());
+        // Sorted {10/255, 10/255, 0.5, 200/255}: the median is v[2].
+        assertEquals(0.5, h.quantile(0.5));
+        // The 256-bin counts were cleared: a later plane of eight-bit levels counts afresh.
+        assertTrue(h.build(new float[] {3 / 255f}, identity(1), 1));
+        assertEquals(3 / 255f, h.min());
+        assertEquals(3 / 255f, h.max());
+    }
+
+    @Test
+    void fourStandardDeviationsSideBySideEqualOneAtATimeBitForBit() {
+        Random random = new Random(11);
+        LevelHistogram[] four = {new LevelHistogram(), new LevelHistogram(), new LevelHistogram(), new LevelHistogram()};
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 1 + random.nextInt(3000);
+            double[] means = new double[4];
+            for (int c = 0; c < 4; c++) {
+                int spread = 1 + random.nextInt(c == 0 ? 3 : 256);
+                float[] plane = new float[n];
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    plane[i] = random.nextInt(spread) / 255f;
+                    sum += plane[i];
+                }
+                means[c] = sum / n;
+                assertTrue(four[c].build(plane, identity(n), n));
+            }
+            double[] together = new double[4];
+            LevelHistogram.populationStds(four, means, together);
+            for (int c = 0; c < 4; c++) {
+                assertEquals(four[c].populationStd(means[c]), together[c], "trial " + trial + " channel " + c);
+            }
+        }
+    }
 }

@@ -167,6 +167,21 @@ class TextureFamilyTest {
     }
 
     @Test
+    void quantisationClipsOutOfRangeValuesAndRoundsHalfToEven() {
+        assertEquals(0, TextureFamily.quantize(-0.0f, 256));
+        assertEquals(0, TextureFamily.quantize(-0.25f, 256));
+        assertEquals(255, TextureFamily.quantize(Math.nextUp(1f), 256));
+        assertEquals(255, TextureFamily.quantize(7f, 256));
+        assertEquals(0, TextureFamily.quantize(Float.NaN, 256));
+        // Gray means of three levels land between byte levels: 1/3 of a level rounds down, 2/3 up.
+        assertEquals(100, TextureFamily.quantize((100 / 255f + 100 / 255f + 101 / 255f) / 3f, 256));
+        assertEquals(101, TextureFamily.quantize((100 / 255f + 101 / 255f + 101 / 255f) / 3f, 256));
+        for (int k = 0; k < 256; k++) {
+            assertEquals(k, TextureFamily.quantize(k / 255f, 256));
+        }
+    }
+
+    @Test
     void eightLevelsCheckerboard() {
         // values 1.0 and 0.5 -> levels 7 and 3 with 8 levels: contrast (7-3)^2 = 16 horizontally
         float[] plane = new float[36];
