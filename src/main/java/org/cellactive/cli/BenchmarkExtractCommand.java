@@ -50,6 +50,11 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
             description = "Families to time (default: every family, optional ones included).")
     List<String> families = new ArrayList<>(FeatureOptions.ALL_FAMILIES);
 
+    @Option(names = "--spark-warmup", defaultValue = "3", paramLabel = "N",
+            description = "Untimed Spark runs before the timed ones, so the JIT has compiled the stage "
+                    + "(default: ${DEFAULT-VALUE}; the first, cold, run is printed on its own).")
+    int sparkWarmup;
+
     @Option(names = "--skip-spark", description = "Only the single-thread phases.")
     boolean skipSpark;
 
@@ -62,6 +67,9 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1 || sparkWarmup < 0) {
+            return CliErrors.usage("benchmark-extract", "--runs must be at least 1 and --spark-warmup at least 0");
+        }
         if (sparkOnly) {
             sparkStage(FeatureOptions.defaults(), "default families");
             return 0;
@@ -99,7 +107,8 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         TaskTimes taskTimes = new TaskTimes();
         spark.sparkContext().addSparkListener(taskTimes);
         List<String> lines = new ArrayList<>();
-        for (int r = -1; r < runs; r++) {
+        double cold = 0;
+        for (int r = -sparkWarmup; r < runs; r++) {
             taskTimes.drain();
             long start = System.nanoTime();
             Dataset<Row> outcomes = stage.outcomes(spark, boxes, FeatureStage.defaultPartitions(n, cores),
@@ -107,6 +116,9 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
             long measured = FeatureStage.cells(outcomes).count();
             outcomes.unpersist(true);
             double wall = (System.nanoTime() - start) / 1e9;
+            if (r == -sparkWarmup) {
+                cold = wall;
+            }
             if (r >= 0) {
                 seconds[r] = wall;
                 spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -119,9 +131,12 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         String inOrder = Arrays.toString(seconds);
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
-        System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes): "
-                        + "median %.2f s = %,.0f cells/s = %,.0f cells/s per core (runs in order: %s)%n",
-                label, master, cores, n, median, n / median, n / median / cores, inOrder);
+        System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes), "
+                        + "after %d untimed runs: median %.2f s = %,.0f cells/s = %,.0f cells/s per core "
+                        + "(runs in order: %s)%n",
+                label, master, cores, n, sparkWarmup, median, n / median, n / median / cores, inOrder);
+        System.out.printf(Locale.ROOT, "The first (cold) run took %.2f s = %,.0f cells/s per core.%n",
+                cold, n / cold / cores);
         System.out.println();
         System.out.println("Where each run's core-seconds went (task run = time inside tasks, summed over tasks):");
         lines.forEach(System.out::println);

@@ -85,13 +85,14 @@ public final class CellSegmenter implements Serializable {
         if (foreground == 0) {
             throw new RejectedException(SEGMENT, noObjectReason(gray, threshold));
         }
-        int[] stack = scratch.ints(1, cells);
+        // Each run enters the stack once, as two ints; runs are at most half the cells, plus one.
+        int[] stack = scratch.ints(1, cells + 2);
         fillHoles(state, cells, stride, stack);
         int centre = (h / 2 + 1) * stride + w / 2 + 1;
         int chosen;
         if (state[centre] == FOREGROUND) {
             chosen = FIRST_LABEL;
-            flood8(state, stride, centre, chosen, stack);
+            flood8(state, cells, stride, centre, chosen, stack);
         } else {
             chosen = labelAndPickLargest(state, cells, w, h, stack);
         }
@@ -118,33 +119,31 @@ public final class CellSegmenter implements Serializable {
 
     /**
      * Background 4-connected to the border becomes BACKGROUND, the rest of the background (holes)
-     * FOREGROUND, over the first {@code cells} entries (the scratch array may be longer). The padding ring touches every border pixel, so one fill from a corner of the
-     * ring reaches all background that touches the border.
+     * FOREGROUND, over the first {@code cells} entries (the scratch array may be longer). The
+     * padding ring touches every border pixel, so one fill from a corner of the ring reaches all
+     * background that touches the border.
+     *
+     * <p>A span fill: runs of background along a row are taken whole and marked when found, so
+     * each run enters the stack once (as its two ends) and the stack needs no more entries than
+     * there are cells. A pixel's neighbours are p ± 1 and p ± stride within the array, as in a
+     * pixel-by-pixel fill: a run may continue from the last ring pixel of a row to the first of
+     * the next, which only joins ring to ring.
      */
     private static void fillHoles(int[] state, int cells, int stride, int[] stack) {
-        int top = 0;
-        state[0] = OUTSIDE;
-        stack[top++] = 0;
         int last = cells - 1;
+        int top = markRun(state, 0, BACKGROUND, OUTSIDE, 0, last, stack, 0);
         while (top > 0) {
-            int p = stack[--top];
-            // Ring pixels have neighbours off the grid; the index checks keep those out,
-            // and a step left or right from a ring pixel only lands on another ring pixel.
-            if (p > 0 && state[p - 1] == BACKGROUND) {
-                state[p - 1] = OUTSIDE;
-                stack[top++] = p - 1;
+            int right = stack[--top];
+            int left = stack[--top];
+            if (left - stride >= 0) {
+                top = markRuns(state, left - stride, right - stride, BACKGROUND, OUTSIDE, 0, last, stack, top);
+            } else if (right - stride >= 0) {
+                top = markRuns(state, 0, right - stride, BACKGROUND, OUTSIDE, 0, last, stack, top);
             }
-            if (p < last && state[p + 1] == BACKGROUND) {
-                state[p + 1] = OUTSIDE;
-                stack[top++] = p + 1;
-            }
-            if (p >= stride && state[p - stride] == BACKGROUND) {
-                state[p - stride] = OUTSIDE;
-                stack[top++] = p - stride;
-            }
-            if (p <= last - stride && state[p + stride] == BACKGROUND) {
-                state[p + stride] = OUTSIDE;
-                stack[top++] = p + stride;
+            if (right + stride <= last) {
+                top = markRuns(state, left + stride, right + stride, BACKGROUND, OUTSIDE, 0, last, stack, top);
+            } else if (left + stride <= last) {
+                top = markRuns(state, left + stride, last, BACKGROUND, OUTSIDE, 0, last, stack, top);
             }
         }
         for (int i = 0; i < cells; i++) {
@@ -154,31 +153,54 @@ public final class CellSegmenter implements Serializable {
 
     /**
      * Relabels the 8-connected FOREGROUND component of {@code seed} as {@code label} and returns its
-     * size. The ring is never FOREGROUND, so the fill stops there without bounds checks.
+     * size. A span fill, as {@link #fillHoles}: a run's neighbours in the rows above and below
+     * are the cells from one left of it to one right of it. The ring is never FOREGROUND, so
+     * runs and scans stop there and never leave the array.
      */
-    private static int flood8(int[] state, int stride, int seed, int label, int[] stack) {
-        int top = 0;
-        state[seed] = label;
-        stack[top++] = seed;
+    private static int flood8(int[] state, int cells, int stride, int seed, int label, int[] stack) {
+        int last = cells - 1;
+        int top = markRun(state, seed, FOREGROUND, label, 0, last, stack, 0);
         int size = 0;
         while (top > 0) {
-            int p = stack[--top];
-            size++;
-            // Unrolled: this loop is most of the segmenter's time.
-            int q = p - stride - 1;
-            if (state[q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            if (state[++q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            if (state[++q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            q = p - 1;
-            if (state[q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            q = p + 1;
-            if (state[q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            q = p + stride - 1;
-            if (state[q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            if (state[++q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
-            if (state[++q] == FOREGROUND) { state[q] = label; stack[top++] = q; }
+            int right = stack[--top];
+            int left = stack[--top];
+            size += right - left + 1;
+            top = markRuns(state, left - 1 - stride, right + 1 - stride, FOREGROUND, label, 0, last, stack, top);
+            top = markRuns(state, left - 1 + stride, right + 1 + stride, FOREGROUND, label, 0, last, stack, top);
         }
         return size;
+    }
+
+    /**
+     * Marks every run of {@code from} cells that has a cell in {@code [first, end]}, as
+     * {@link #markRun} does; returns the new stack top.
+     */
+    private static int markRuns(int[] state, int first, int end, int from, int to, int low, int high,
+                                int[] stack, int top) {
+        for (int q = first; q <= end; q++) {
+            if (state[q] == from) {
+                top = markRun(state, q, from, to, low, high, stack, top);
+                q = stack[top - 1] + 1; // the run's right end; the cell after it is not `from`
+            }
+        }
+        return top;
+    }
+
+    /**
+     * Extends the run of {@code from} cells through {@code p} left and right (within
+     * {@code [low, high]}), sets it to {@code to}, and pushes its two ends; returns the new top.
+     */
+    private static int markRun(int[] state, int p, int from, int to, int low, int high, int[] stack, int top) {
+        int left = p;
+        while (left > low && state[left - 1] == from) left--;
+        int right = p;
+        while (right < high && state[right + 1] == from) right++;
+        for (int q = left; q <= right; q++) {
+            state[q] = to;
+        }
+        stack[top++] = left;
+        stack[top++] = right;
+        return top;
     }
 
     /** Labels every component and returns the label of the largest (ties: centroid nearest the centre). */
@@ -187,7 +209,7 @@ public final class CellSegmenter implements Serializable {
         int labels = 0;
         for (int p = stride; p < cells - stride; p++) {
             if (state[p] == FOREGROUND) {
-                flood8(state, stride, p, FIRST_LABEL + labels, stack);
+                flood8(state, cells, stride, p, FIRST_LABEL + labels, stack);
                 labels++;
             }
         }

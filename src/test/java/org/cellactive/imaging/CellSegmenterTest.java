@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CellSegmenterTest {
@@ -165,5 +166,119 @@ class CellSegmenterTest {
             // A red cell fills much of its box, but not all of it.
             assertTrue(fraction > 0.3 && fraction < 0.95, method + " fraction " + fraction);
         }
+    }
+
+    @Test
+    void matchesAPixelByPixelReferenceOnRandomMasks() throws RejectedException {
+        // Random dark/bright patterns of many densities: many components, holes, and holes cut by
+        // the border. The reference fills and labels one pixel at a time, as the class comment says.
+        java.util.Random random = new java.util.Random(5);
+        CellSegmenter segmenter = new CellSegmenter(ThresholdMethod.OTSU);
+        for (int trial = 0; trial < 400; trial++) {
+            int w = 1 + random.nextInt(trial < 200 ? 12 : 60);
+            int h = 1 + random.nextInt(trial < 200 ? 12 : 60);
+            double density = random.nextDouble();
+            float[] gray = new float[w * h];
+            boolean[] dark = new boolean[w * h];
+            for (int i = 0; i < gray.length; i++) {
+                dark[i] = random.nextDouble() < density;
+                gray[i] = dark[i] ? DARK : BRIGHT;
+            }
+            boolean anyDark = false;
+            boolean anyBright = false;
+            for (boolean d : dark) {
+                anyDark |= d;
+                anyBright |= !d;
+            }
+            if (!anyDark || !anyBright) {
+                continue;
+            }
+            boolean[] expected = referenceSegmentation(dark, w, h);
+            boolean[] actual = segmenter.segment(CellImage.ofGray(w, h, gray)).inside();
+            assertTrue(Arrays.equals(expected, actual), "trial " + trial + ", " + w + "x" + h);
+        }
+    }
+
+    /** Fill holes (4-connected background not reaching the border), then the chosen 8-connected object. */
+    private static boolean[] referenceSegmentation(boolean[] dark, int w, int h) {
+        boolean[] fg = dark.clone();
+        boolean[] outside = new boolean[w * h];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && !fg[i]) {
+                    outside[i] = true;
+                    queue.add(i);
+                }
+            }
+        }
+        int[][] four = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            for (int[] d : four) {
+                int x = i % w + d[0];
+                int y = i / w + d[1];
+                if (x >= 0 && y >= 0 && x < w && y < h && !fg[y * w + x] && !outside[y * w + x]) {
+                    outside[y * w + x] = true;
+                    queue.add(y * w + x);
+                }
+            }
+        }
+        for (int i = 0; i < fg.length; i++) {
+            fg[i] = !outside[i];
+        }
+        int[] label = new int[w * h];
+        List<List<Integer>> components = new java.util.ArrayList<>();
+        for (int start = 0; start < fg.length; start++) {
+            if (!fg[start] || label[start] != 0) continue;
+            List<Integer> members = new java.util.ArrayList<>();
+            label[start] = components.size() + 1;
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                members.add(i);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int x = i % w + dx;
+                        int y = i / w + dy;
+                        if (x >= 0 && y >= 0 && x < w && y < h && fg[y * w + x] && label[y * w + x] == 0) {
+                            label[y * w + x] = components.size() + 1;
+                            queue.add(y * w + x);
+                        }
+                    }
+                }
+            }
+            components.add(members);
+        }
+        int centre = (h / 2) * w + w / 2;
+        int chosen;
+        if (fg[centre]) {
+            chosen = label[centre] - 1;
+        } else {
+            chosen = 0;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < components.size(); k++) {
+                List<Integer> c = components.get(k);
+                double sx = 0;
+                double sy = 0;
+                for (int i : c) {
+                    sx += i % w;
+                    sy += i / w;
+                }
+                double distance = Math.hypot(sx / c.size() - (w - 1) / 2.0, sy / c.size() - (h - 1) / 2.0);
+                int size = c.size();
+                int bestSize = components.get(chosen).size();
+                if (size > bestSize || (size == bestSize && distance < bestDistance)) {
+                    chosen = k;
+                    bestDistance = distance;
+                }
+            }
+        }
+        boolean[] inside = new boolean[w * h];
+        for (int i : components.get(chosen)) {
+            inside[i] = true;
+        }
+        return inside;
     }
 }

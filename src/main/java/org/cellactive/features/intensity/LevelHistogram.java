@@ -5,8 +5,10 @@ package org.cellactive.features.intensity;
  * sorted array in run-length form, so the order statistics cost O(n + levels) and no sort.
  *
  * <p>Planes from 8-bit images hold a few hundred distinct floats in 0..1. They are counted
- * in 4096 buckets (finer than the 1/765 spacing of gray levels); a bucket keeps up to four
- * distinct floats, because a gray mean can round to neighbouring floats for one sum. Values
+ * in 766 buckets, one per gray level (R + G + B)/765: a gray value lies within float rounding
+ * of its level, so v·765 rounds to it. A bucket keeps up to four distinct floats, because a
+ * gray mean can round to neighbouring floats for one sum. (766 buckets, not more, keep the
+ * counts in the fastest cache.) Values
  * outside 0..1, NaN, or a fifth float in one bucket make {@link #build} refuse, and the
  * caller sorts instead. Every statistic reproduces, bit for bit, the same formula applied
  * to the sorted array: runs are expanded in order where the arithmetic is order-sensitive.
@@ -18,7 +20,7 @@ package org.cellactive.features.intensity;
  * <p>Mutable scratch space, one per thread; {@link #build} resets it.
  */
 final class LevelHistogram {
-    private static final int BUCKETS = 4096;
+    private static final int BUCKETS = 766;
     private static final int PER_BUCKET = 4;
     /** The float k/255 of each 8-bit level k, as the crop planes hold them. */
     private static final float[] BYTE_LEVEL = new float[256];
