@@ -6,6 +6,8 @@
 #   Spark is provided by the cluster; the jar carries the project's own dependencies.
 # - Without SPARK_HOME: runs plain java on local[*] with Spark from target/lib (no Spark
 #   distribution needed). --master URL is passed through in both cases.
+#   CELLACTIVE_DRIVER_MEMORY sets its heap (default: spark.driver.memory in conf/), and
+#   CELLACTIVE_JAVA_OPTS adds JVM options (split on spaces), e.g. -XX:TieredStopAtLevel=1.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/cellactive.jar"
@@ -55,12 +57,17 @@ if [ -n "${SPARK_HOME:-}" ]; then
     "${submit_args[@]}" --class "$main" "$jar" "${app_args[@]}"
 fi
 
+# Extra JVM options for the plain-java run, split on spaces (never globbed).
+set -f
+# shellcheck disable=SC2206
+java_opts=(${CELLACTIVE_JAVA_OPTS:-})
+set +f
 props=()
 memory=4g
 while read -r key value; do
   case "$key" in ''|'#'*) continue ;; spark.driver.memory) memory="$value" ;; esac
   props+=("-D$key=$value")
 done < "$here/conf/spark-defaults.conf"
-exec java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" \
+exec java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" ${java_opts[@]+"${java_opts[@]}"} \
   -Dlog4j.configurationFile="$here/conf/log4j2.properties" -Djava.awt.headless=true \
   -cp "$jar:$lib/*" "$main" "$@"
