@@ -15,8 +15,11 @@ import java.util.Arrays;
  * unless the method says so: callers write every element before they read it.
  */
 public final class ScratchArrays {
-    /** The longest array kept for reuse: 4 Mi elements, 16 MiB of {@code int}. */
-    public static final int RETAIN_LIMIT = 1 << 22;
+    /**
+     * The longest array kept for reuse: 1 Mi elements, 4 MiB of {@code int}, enough for crops of a
+     * megapixel (BCCD's average 12,000 pixels). A thread keeps at most a few dozen such arrays.
+     */
+    public static final int RETAIN_LIMIT = 1 << 20;
 
     private final int[][] ints;
     private final long[][] longs;
