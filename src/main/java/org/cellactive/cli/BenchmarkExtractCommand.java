@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,7 +96,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void sparkStage(FeatureOptions options, String label) throws java.util.concurrent.TimeoutException {
+    private void sparkStage(FeatureOptions options, String label) throws TimeoutException {
         SparkSession spark = Spark.session("cellactive benchmark-extract", master);
         AnnotationTable table = AnnotationSource.read(spark, annotations.toAbsolutePath().toString(),
                 images.toAbsolutePath().toString());
@@ -122,7 +123,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
             if (r >= 0) {
                 seconds[r] = wall;
                 spark.sparkContext().listenerBus().waitUntilEmpty();
-                lines.add(describe(taskTimes.drain(), wall, cores));
+                lines.add(TaskTimes.summary(taskTimes.drain(), wall, cores));
             }
             if (measured == 0) {
                 throw new IllegalStateException("no cell measured");
@@ -141,25 +142,5 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         System.out.println("Where each run's core-seconds went (task run = time inside tasks, summed over tasks):");
         lines.forEach(System.out::println);
         spark.sparkContext().removeSparkListener(taskTimes);
-    }
-
-    private static String describe(List<TaskTimes.Task> tasks, double wall, int cores) {
-        Map<Integer, List<TaskTimes.Task>> byStage = new java.util.TreeMap<>();
-        for (TaskTimes.Task t : tasks) {
-            byStage.computeIfAbsent(t.stageId(), k -> new ArrayList<>()).add(t);
-        }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "- wall %.2f s x %d cores = %.2f core-s:",
-                wall, cores, wall * cores));
-        long run = 0;
-        for (List<TaskTimes.Task> stage : byStage.values()) {
-            long stageRun = stage.stream().mapToLong(TaskTimes.Task::runMs).sum();
-            long stageCpu = stage.stream().mapToLong(TaskTimes.Task::cpuMs).sum();
-            long longest = stage.stream().mapToLong(TaskTimes.Task::runMs).max().orElse(0);
-            run += stageRun;
-            b.append(String.format(Locale.ROOT, " [%d tasks: run %.2f s, cpu %.2f s, longest %.2f s]",
-                    stage.size(), stageRun / 1e3, stageCpu / 1e3, longest / 1e3));
-        }
-        b.append(String.format(Locale.ROOT, "; tasks busy %.0f%% of the core-seconds", 100.0 * run / 1e3 / (wall * cores)));
-        return b.toString();
     }
 }

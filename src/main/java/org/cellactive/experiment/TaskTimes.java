@@ -2,17 +2,21 @@ package org.cellactive.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Collects every finished task's timing, so a benchmark can set the time spent inside tasks
- * beside the wall time of the jobs: the difference is scheduling, shuffles and idle cores.
+ * beside the wall time of the jobs: the difference is scheduling, shuffles, idle cores, and
+ * other threads (the driver, the JIT compiler, the collector) taking the executors' cores.
  */
 public final class TaskTimes extends SparkListener {
-    /** One finished task: its stage, wall span on the executor, run and CPU time. */
-    public record Task(int stageId, long launchMs, long finishMs, long runMs, long cpuMs, long records) {
+    /** One finished task: its stage, and its run and CPU time on the executor. */
+    public record Task(int stageId, long runMs, long cpuMs) {
     }
 
     private final List<Task> tasks = new ArrayList<>();
@@ -23,8 +27,7 @@ public final class TaskTimes extends SparkListener {
         if (m == null) {
             return;
         }
-        tasks.add(new Task(end.stageId(), end.taskInfo().launchTime(), end.taskInfo().finishTime(),
-                m.executorRunTime(), m.executorCpuTime() / 1_000_000, m.outputMetrics().recordsWritten()));
+        tasks.add(new Task(end.stageId(), m.executorRunTime(), m.executorCpuTime() / 1_000_000));
     }
 
     /** The tasks seen so far, and forgets them. */
@@ -32,5 +35,30 @@ public final class TaskTimes extends SparkListener {
         List<Task> copy = List.copyOf(tasks);
         tasks.clear();
         return copy;
+    }
+
+    /**
+     * One line: the run's core-seconds ({@code wall} × {@code cores}), then per stage the tasks'
+     * summed run and CPU time and the longest task, then the share of core-seconds spent in tasks.
+     */
+    public static String summary(List<Task> tasks, double wall, int cores) {
+        Map<Integer, List<Task>> byStage = new TreeMap<>();
+        for (Task t : tasks) {
+            byStage.computeIfAbsent(t.stageId(), k -> new ArrayList<>()).add(t);
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "- wall %.2f s x %d cores = %.2f core-s:",
+                wall, cores, wall * cores));
+        long run = 0;
+        for (List<Task> stage : byStage.values()) {
+            long stageRun = stage.stream().mapToLong(Task::runMs).sum();
+            long stageCpu = stage.stream().mapToLong(Task::cpuMs).sum();
+            long longest = stage.stream().mapToLong(Task::runMs).max().orElse(0);
+            run += stageRun;
+            b.append(String.format(Locale.ROOT, " [%d tasks: run %.2f s, cpu %.2f s, longest %.2f s]",
+                    stage.size(), stageRun / 1e3, stageCpu / 1e3, longest / 1e3));
+        }
+        b.append(String.format(Locale.ROOT, "; tasks busy %.0f%% of the core-seconds",
+                100.0 * run / 1e3 / (wall * cores)));
+        return b.toString();
     }
 }
