@@ -101,6 +101,10 @@ public final class IntensityFamily implements MeasurementFamily {
         for (boolean b : inside) {
             if (b) n++;
         }
+        if (n == 0) {
+            // Said plainly: reused work arrays would otherwise hold another cell's values.
+            throw new IllegalArgumentException("mask holds no object pixel");
+        }
         ScratchArrays scratch = SCRATCH.get();
         int[] pixels = scratch.ints(0, n);
         int[] xs = scratch.ints(1, n);

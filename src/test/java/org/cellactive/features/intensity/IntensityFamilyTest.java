@@ -180,6 +180,18 @@ class IntensityFamilyTest {
     }
 
     @Test
+    void anEmptyMaskIsRefusedEvenAfterALargerCell() {
+        float[] plane = new float[25];
+        Arrays.fill(plane, 0.5f);
+        IntensityFamily family = new IntensityFamily();
+        double[] out = new double[family.columns().size()];
+        family.measure(CellImage.ofGray(5, 5, plane), centreBlock(), out, 0);
+        ObjectMask empty = new ObjectMask(5, 5, new boolean[25]);
+        assertThrows(IllegalArgumentException.class,
+                () -> family.measure(CellImage.ofGray(5, 5, plane), empty, out, 0));
+    }
+
+    @Test
     void rejectsRepeatedChannels() {
         assertThrows(IllegalArgumentException.class, () -> new IntensityFamily(List.of(Channel.RED, Channel.RED)));
     }
