@@ -87,12 +87,10 @@ public final class RgbImage {
         int o = 0;
         for (int y = box.y0(); y < box.y1(); y++) {
             int i = 3 * (y * width + box.x0());
-            int r0 = i + redAt;
-            int b0 = i + blueAt;
             for (int x = 0; x < w; x++, o++, i += 3) {
-                float r = UNIT[rgb[r0 + 3 * x] & 0xff];
+                float r = UNIT[rgb[i + redAt] & 0xff];
                 float g = UNIT[rgb[i + 1] & 0xff];
-                float b = UNIT[rgb[b0 + 3 * x] & 0xff];
+                float b = UNIT[rgb[i + blueAt] & 0xff];
                 red[o] = r;
                 green[o] = g;
                 blue[o] = b;

@@ -67,16 +67,9 @@ public final class ScratchArrays {
         return a;
     }
 
-    /** A {@code long} array of at least {@code length} elements, the first {@code length} 0. */
+    /** As {@link #longs}, with the first {@code length} elements 0. */
     public long[] zeroedLongs(int slot, int length) {
-        long[] a = longs[slot];
-        if (a.length < length) {
-            a = new long[grown(a.length, length)];
-            if (length <= RETAIN_LIMIT) {
-                longs[slot] = a;
-            }
-            return a;
-        }
+        long[] a = longs(slot, length);
         Arrays.fill(a, 0, length, 0L);
         return a;
     }
@@ -102,7 +95,6 @@ public final class ScratchArrays {
             if (length <= RETAIN_LIMIT) {
                 bytes[slot] = a;
             }
-            return a;
         }
         Arrays.fill(a, 0, length, (byte) 0);
         return a;

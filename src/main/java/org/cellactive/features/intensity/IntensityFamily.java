@@ -97,10 +97,7 @@ public final class IntensityFamily implements MeasurementFamily {
     private void measureObject(CellImage image, ObjectMask mask, double[] out, int offset) {
         int width = mask.width();
         boolean[] inside = mask.inside();
-        int n = 0;
-        for (boolean b : inside) {
-            if (b) n++;
-        }
+        int n = mask.area();
         if (n == 0) {
             // Said plainly: reused work arrays would otherwise hold another cell's values.
             throw new IllegalArgumentException("mask holds no object pixel");

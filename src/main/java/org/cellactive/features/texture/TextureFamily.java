@@ -126,10 +126,7 @@ public final class TextureFamily implements MeasurementFamily {
         int paddedCells = Math.multiplyExact(paddedWidth, height + 2 * scale);
         ScratchArrays scratch = SCRATCH.get();
         int[] compact = scratch.zeroedInts(0, paddedCells);
-        int n = 0;
-        for (boolean b : inside) {
-            if (b) n++;
-        }
+        int n = mask.area();
         int[] objectAt = scratch.ints(1, n);
         int[] quantized = scratch.ints(2, n);
         for (int y = 0, i = 0, k = 0; y < height; y++) {
