@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -153,6 +154,11 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
         try {
             Path p = new Path(path);
             FileSystem fs = p.getFileSystem(conf);
+            if (fs instanceof LocalFileSystem local) {
+                // Images carry no Hadoop .crc files; the checksummed local file system would look
+                // for one on every open (an exception inside), which cost more than the read itself.
+                fs = local.getRawFileSystem();
+            }
             FileStatus status = fs.getFileStatus(p);
             if (!status.isFile()) {
                 throw new RejectedException(RejectedException.Stage.DECODE, "not a regular file");
