@@ -15,8 +15,15 @@ public final class CellImage {
     private final float[] green;
     private final float[] blue;
     private final float[] gray;
+    /** The 8-bit values behind the planes, or null. */
+    private final ByteLevels levels;
 
     public CellImage(int width, int height, float[] red, float[] green, float[] blue, float[] gray) {
+        this(width, height, red, green, blue, gray, null);
+    }
+
+    /** With the 8-bit values the planes were made from: {@link RgbImage#crop} only. */
+    CellImage(int width, int height, float[] red, float[] green, float[] blue, float[] gray, ByteLevels levels) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("empty image " + width + "x" + height);
         }
@@ -32,6 +39,7 @@ public final class CellImage {
         this.green = green;
         this.blue = blue;
         this.gray = gray;
+        this.levels = levels;
     }
 
     /** An image whose three colour planes are the same gray plane: handy for tests. */
@@ -60,6 +68,9 @@ public final class CellImage {
     public float[] green() { return green; }
     public float[] blue() { return blue; }
     public float[] gray() { return gray; }
+
+    /** The 8-bit values behind the planes, when the crop was cut from an 8-bit image; else null. */
+    public ByteLevels levels() { return levels; }
 
     public float[] plane(Channel channel) {
         switch (channel) {

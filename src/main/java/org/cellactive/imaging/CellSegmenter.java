@@ -66,7 +66,7 @@ public final class CellSegmenter implements Serializable {
         int w = crop.width();
         int h = crop.height();
         float[] gray = crop.gray();
-        double threshold = method.threshold(gray);
+        double threshold = method.threshold(crop);
         // Padded grid: stride w + 2, a ring of BACKGROUND around the crop.
         int stride = w + 2;
         int cells = stride * (h + 2);

@@ -69,7 +69,8 @@ public final class RgbImage {
     }
 
     /**
-     * The pixels under {@code box} as planes scaled to 0..1 (gray = mean of R, G, B).
+     * The pixels under {@code box} as planes scaled to 0..1 (gray = mean of R, G, B), with the
+     * bytes and gray codes they came from ({@link CellImage#levels()}).
      *
      * @throws IllegalArgumentException if the box does not lie inside the image; boxes from
      *         {@link PixelBox#fromVoc} with this image's size always do
@@ -80,24 +81,40 @@ public final class RgbImage {
         }
         int w = box.width();
         int h = box.height();
-        float[] red = new float[w * h];
-        float[] green = new float[w * h];
-        float[] blue = new float[w * h];
-        float[] gray = new float[w * h];
+        int n = w * h;
+        float[] red = new float[n];
+        float[] green = new float[n];
+        float[] blue = new float[n];
+        float[] gray = new float[n];
+        byte[] redLevel = new byte[n];
+        byte[] greenLevel = new byte[n];
+        byte[] blueLevel = new byte[n];
+        short[] grayCode = new short[n];
         int o = 0;
         for (int y = box.y0(); y < box.y1(); y++) {
             int i = 3 * (y * width + box.x0());
             for (int x = 0; x < w; x++, o++, i += 3) {
-                float r = UNIT[rgb[i + redAt] & 0xff];
-                float g = UNIT[rgb[i + 1] & 0xff];
-                float b = UNIT[rgb[i + blueAt] & 0xff];
+                byte rb = rgb[i + redAt];
+                byte gb = rgb[i + 1];
+                byte bb = rgb[i + blueAt];
+                int rl = rb & 0xff;
+                int gl = gb & 0xff;
+                int bl = bb & 0xff;
+                float r = UNIT[rl];
+                float g = UNIT[gl];
+                float b = UNIT[bl];
                 red[o] = r;
                 green[o] = g;
                 blue[o] = b;
-                gray[o] = CellImage.grayOf(r, g, b);
+                float v = CellImage.grayOf(r, g, b);
+                gray[o] = v;
+                redLevel[o] = rb;
+                greenLevel[o] = gb;
+                blueLevel[o] = bb;
+                grayCode[o] = (short) GrayCodes.code(rl + gl + bl, v);
             }
         }
-        return new CellImage(w, h, red, green, blue, gray);
+        return new CellImage(w, h, red, green, blue, gray, new ByteLevels(redLevel, greenLevel, blueLevel, grayCode));
     }
 
     /** The whole image as a crop: for tests and small images. */

@@ -38,18 +38,64 @@ public final class Threshold {
         if (min == max) {
             return min;
         }
-        int bins = OTSU_BINS;
-        double lo = min;
-        double span = (double) max - lo;
-        double[] edges = new double[bins + 1];
-        double step = span / bins;
-        for (int i = 0; i <= bins; i++) {
-            edges[i] = i * step + lo;  // numpy.linspace's arithmetic, last edge exactly max
-        }
-        edges[bins] = max;
-        long[] counts = new long[bins];
-        double norm = bins / span;
+        OtsuBins bins = new OtsuBins(min, max);
         for (float f : values) {
+            bins.counts[bins.binOf(f)]++;
+        }
+        return bins.threshold(values.length);
+    }
+
+    /**
+     * {@link #otsu(float[])} of a crop's gray plane, from its {@link GrayCodes} instead of its
+     * floats: the plane is counted per code, and each distinct value is put in its bin once,
+     * by the same arithmetic, so the result is the same to the bit.
+     */
+    static double otsuOfGrayCodes(short[] codes) {
+        if (codes.length == 0) {
+            throw new IllegalArgumentException("no values to threshold");
+        }
+        int[] perCode = new int[GrayCodes.count()];
+        for (short code : codes) {
+            perCode[code]++;
+        }
+        int first = 0;
+        while (perCode[first] == 0) first++;
+        int last = perCode.length - 1;
+        while (perCode[last] == 0) last--;
+        float min = GrayCodes.value(first);
+        float max = GrayCodes.value(last);
+        if (first == last) {
+            return min;
+        }
+        OtsuBins bins = new OtsuBins(min, max);
+        for (int code = first; code <= last; code++) {
+            if (perCode[code] != 0) {
+                bins.counts[bins.binOf(GrayCodes.value(code))] += perCode[code];
+            }
+        }
+        return bins.threshold(codes.length);
+    }
+
+    /** numpy's histogram of [min, max] in {@link #OTSU_BINS} bins, and Otsu's pick over it. */
+    private static final class OtsuBins {
+        final int bins = OTSU_BINS;
+        final double lo;
+        final double norm;
+        final double[] edges = new double[bins + 1];
+        final long[] counts = new long[bins];
+
+        OtsuBins(float min, float max) {
+            lo = min;
+            double span = (double) max - lo;
+            double step = span / bins;
+            for (int i = 0; i <= bins; i++) {
+                edges[i] = i * step + lo;  // numpy.linspace's arithmetic, last edge exactly max
+            }
+            edges[bins] = max;
+            norm = bins / span;
+        }
+
+        int binOf(float f) {
             double v = f;
             int i = (int) ((v - lo) * norm);
             if (i >= bins) i = bins - 1;
@@ -59,39 +105,41 @@ public final class Threshold {
             } else if (i != bins - 1 && v >= edges[i + 1]) {
                 i++;
             }
-            counts[i]++;
+            return i;
         }
-        double[] centres = new double[bins];
-        for (int i = 0; i < bins; i++) {
-            centres[i] = (edges[i] + edges[i + 1]) / 2;
-        }
-        // weight1/mean1: classes of bins 0..i; weight2/mean2: bins i+1..end.
-        long total = values.length;
-        double totalSum = 0;
-        for (int i = 0; i < bins; i++) {
-            totalSum += counts[i] * centres[i];
-        }
-        long weight1 = 0;
-        double sum1 = 0;
-        double best = -1;
-        int bestIndex = 0;
-        for (int i = 0; i < bins - 1; i++) {
-            weight1 += counts[i];
-            sum1 += counts[i] * centres[i];
-            long weight2 = total - weight1;
-            if (weight1 == 0 || weight2 == 0) {
-                continue;  // cannot happen: bin 0 holds min and the last bin holds max
+
+        double threshold(long total) {
+            double[] centres = new double[bins];
+            for (int i = 0; i < bins; i++) {
+                centres[i] = (edges[i] + edges[i + 1]) / 2;
             }
-            double mean1 = sum1 / weight1;
-            double mean2 = (totalSum - sum1) / weight2;
-            double d = mean1 - mean2;
-            double variance = (double) weight1 * weight2 * d * d;
-            if (variance > best) {  // strict: numpy.argmax keeps the first maximum
-                best = variance;
-                bestIndex = i;
+            // weight1/mean1: classes of bins 0..i; weight2/mean2: bins i+1..end.
+            double totalSum = 0;
+            for (int i = 0; i < bins; i++) {
+                totalSum += counts[i] * centres[i];
             }
+            long weight1 = 0;
+            double sum1 = 0;
+            double best = -1;
+            int bestIndex = 0;
+            for (int i = 0; i < bins - 1; i++) {
+                weight1 += counts[i];
+                sum1 += counts[i] * centres[i];
+                long weight2 = total - weight1;
+                if (weight1 == 0 || weight2 == 0) {
+                    continue;  // cannot happen: bin 0 holds min and the last bin holds max
+                }
+                double mean1 = sum1 / weight1;
+                double mean2 = (totalSum - sum1) / weight2;
+                double d = mean1 - mean2;
+                double variance = (double) weight1 * weight2 * d * d;
+                if (variance > best) {  // strict: numpy.argmax keeps the first maximum
+                    best = variance;
+                    bestIndex = i;
+                }
+            }
+            return centres[bestIndex];
         }
-        return centres[bestIndex];
     }
 
     /**

@@ -10,6 +10,12 @@ public enum ThresholdMethod {
         public double threshold(float[] values) {
             return Threshold.otsu(values);
         }
+
+        @Override
+        public double threshold(CellImage crop) {
+            ByteLevels levels = crop.levels();
+            return levels != null ? Threshold.otsuOfGrayCodes(levels.grayCodes()) : Threshold.otsu(crop.gray());
+        }
     },
     /** Li's minimum cross-entropy, as scikit-image's {@code threshold_li}; CellProfiler's default. */
     LI {
@@ -20,6 +26,11 @@ public enum ThresholdMethod {
     };
 
     public abstract double threshold(float[] values);
+
+    /** The threshold of a crop's gray plane: the same value as {@code threshold(crop.gray())}. */
+    public double threshold(CellImage crop) {
+        return threshold(crop.gray());
+    }
 
     /** Parses "otsu", "Otsu", "LI"... */
     public static ThresholdMethod parse(String text) {

@@ -1,5 +1,8 @@
 package org.cellactive.features.intensity;
 
+import org.cellactive.imaging.ByteLevels;
+import org.cellactive.imaging.GrayCodes;
+
 /**
  * The distinct values of an object's pixels, ascending, with how often each occurs: the
  * sorted array in run-length form, so the order statistics cost O(n + levels) and no sort.
@@ -33,6 +36,8 @@ final class LevelHistogram {
 
     /** Counts per 8-bit level; all 0 between calls. */
     private final int[] byteCounts = new int[256];
+    /** Counts per gray code; all 0 between calls. */
+    private final int[] codeCounts = new int[GrayCodes.count()];
 
     private final byte[] variants = new byte[BUCKETS];
     private final float[] bucketValue = new float[BUCKETS * PER_BUCKET];
@@ -106,6 +111,47 @@ final class LevelHistogram {
             }
         }
         return fits;
+    }
+
+    /**
+     * Counts {@code plane[pixels[0..n)]} from the bytes the plane was made from
+     * ({@code plane[i] == (levels[i] & 0xff) / 255f}, see {@link ByteLevels}): the same
+     * histogram as {@link #build}, with no float to inspect.
+     */
+    void buildFromBytes(byte[] levels, int[] pixels, int n) {
+        this.n = n;
+        this.levels = 0;
+        int[] counts = byteCounts;
+        for (int j = 0; j < n; j++) {
+            counts[levels[pixels[j]] & 0xff]++;
+        }
+        for (int k = 0; k < 256; k++) {
+            int c = counts[k];
+            if (c == 0) continue;
+            counts[k] = 0;
+            value[this.levels] = BYTE_LEVEL[k];
+            count[this.levels++] = c;
+        }
+    }
+
+    /**
+     * Counts a gray plane's {@code plane[pixels[0..n)]} from its {@link GrayCodes}: codes are
+     * numbered in value order, so the counts come out sorted.
+     */
+    void buildFromGrayCodes(short[] codes, int[] pixels, int n) {
+        this.n = n;
+        this.levels = 0;
+        int[] counts = codeCounts;
+        for (int j = 0; j < n; j++) {
+            counts[codes[pixels[j]]]++;
+        }
+        for (int code = 0; code < counts.length; code++) {
+            int c = counts[code];
+            if (c == 0) continue;
+            counts[code] = 0;
+            value[this.levels] = GrayCodes.value(code);
+            count[this.levels++] = c;
+        }
     }
 
     /** Counts values that are all exactly k/255 into 256 bins; false, with nothing kept, at the first that is not. */

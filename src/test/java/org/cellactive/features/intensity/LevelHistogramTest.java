@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.cellactive.imaging.ByteLevels;
+import org.cellactive.imaging.CellImage;
+import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.RgbImage;
 import org.junit.jupiter.api.Test;
 
 class LevelHistogramTest {
@@ -122,6 +126,47 @@ class LevelHistogramTest {
             LevelHistogram.populationStds(four, means, together);
             for (int c = 0; c < 4; c++) {
                 assertEquals(four[c].populationStd(means[c]), together[c], "trial " + trial + " channel " + c);
+            }
+        }
+    }
+
+    @Test
+    void countingBytesAndGrayCodesGivesTheHistogramOfTheFloats() {
+        Random random = new Random(13);
+        LevelHistogram fromFloats = new LevelHistogram();
+        LevelHistogram fromLevels = new LevelHistogram();
+        for (int trial = 0; trial < 100; trial++) {
+            int w = 1 + random.nextInt(50);
+            int h = 1 + random.nextInt(50);
+            int spread = 1 + random.nextInt(256);
+            int base = random.nextInt(257 - spread);
+            byte[] rgb = new byte[3 * w * h];
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] = (byte) (base + random.nextInt(spread));
+            }
+            CellImage crop = RgbImage.of(w, h, rgb).toCellImage();
+            // A random subset of the pixels, in raster order, as an object's would be.
+            int[] pixels = new int[crop.pixelCount()];
+            int n = 0;
+            for (int i = 0; i < pixels.length; i++) {
+                if (n == 0 || random.nextBoolean()) pixels[n++] = i;
+            }
+            ByteLevels levels = crop.levels();
+            for (Channel channel : Channel.values()) {
+                assertTrue(fromFloats.build(crop.plane(channel), pixels, n));
+                if (channel == Channel.GRAY) {
+                    fromLevels.buildFromGrayCodes(levels.grayCodes(), pixels, n);
+                } else {
+                    fromLevels.buildFromBytes(levels.colour(channel), pixels, n);
+                }
+                assertEquals(fromFloats.min(), fromLevels.min());
+                assertEquals(fromFloats.max(), fromLevels.max());
+                assertEquals(fromFloats.populationStd(0.3), fromLevels.populationStd(0.3));
+                for (double f : new double[] {0.25, 0.5, 0.75}) {
+                    assertEquals(fromFloats.quantile(f), fromLevels.quantile(f), channel + " " + f);
+                }
+                double median = fromFloats.quantile(0.5);
+                assertEquals(fromFloats.medianAbsoluteDeviation(median), fromLevels.medianAbsoluteDeviation(median));
             }
         }
     }

@@ -1,0 +1,102 @@
+package org.cellactive.imaging;
+
+import java.util.Arrays;
+
+/**
+ * Every value the gray plane of an 8-bit crop can hold, numbered in ascending order.
+ *
+ * <p>A gray pixel is {@code (r/255f + g/255f + b/255f) / 3f} (see {@link CellImage}), a float
+ * that depends on the three bytes, not only on their sum. Yet there are only 1,177 such floats,
+ * and each lies within rounding of its level {@code (r + g + b) / 765}: a level holds one to
+ * three of them. So a crop can carry, beside its gray floats, each pixel's <em>code</em>, the
+ * rank of its float in this table; a histogram over codes is then a plain count into 1,177
+ * bins, in value order, where counting the floats themselves needs a search per pixel.
+ *
+ * <p>The table is built once, by enumerating the sums exactly as {@link CellImage} forms them.
+ */
+public final class GrayCodes {
+    /** The distinct gray floats, ascending; a code is an index into this array. */
+    private static final float[] VALUE;
+    /** For level s = r + g + b (0..765): the code of the level's smallest float. */
+    private static final short[] FIRST = new short[766];
+    /** For level s: its second and third floats, or +∞ when the level has fewer. */
+    private static final float[] SECOND = new float[766];
+    private static final float[] THIRD = new float[766];
+
+    static {
+        float[] unit = new float[256];
+        for (int k = 0; k < 256; k++) {
+            unit[k] = k / 255f;
+        }
+        // r/255f + g/255f takes few distinct values; each then meets every blue level.
+        float[] redGreen = new float[256 * 256];
+        for (int r = 0, i = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                redGreen[i++] = unit[r] + unit[g];
+            }
+        }
+        float[] pairs = distinct(redGreen, redGreen.length);
+        float[] all = new float[pairs.length * 256];
+        int n = 0;
+        for (float pair : pairs) {
+            for (int b = 0; b < 256; b++) {
+                all[n++] = (pair + unit[b]) / 3f;
+            }
+        }
+        VALUE = distinct(all, n);
+        Arrays.fill(SECOND, Float.POSITIVE_INFINITY);
+        Arrays.fill(THIRD, Float.POSITIVE_INFINITY);
+        Arrays.fill(FIRST, (short) -1);
+        for (int code = 0; code < VALUE.length; code++) {
+            int level = levelOf(VALUE[code]);
+            if (FIRST[level] < 0) {
+                FIRST[level] = (short) code;
+            } else if (code == FIRST[level] + 1) {
+                SECOND[level] = VALUE[code];
+            } else if (code == FIRST[level] + 2) {
+                THIRD[level] = VALUE[code];
+            } else {
+                throw new AssertionError("more than three gray floats at level " + level);
+            }
+        }
+    }
+
+    private GrayCodes() {
+    }
+
+    /** How many codes there are (1,177). */
+    public static int count() {
+        return VALUE.length;
+    }
+
+    /** The gray float of a code. */
+    public static float value(int code) {
+        return VALUE[code];
+    }
+
+    /**
+     * The code of a gray float made from bytes summing to {@code levelSum}, the float being
+     * {@code gray}. Both must come from the same pixel, as in {@link RgbImage#crop}.
+     */
+    static int code(int levelSum, float gray) {
+        return FIRST[levelSum] + (gray >= SECOND[levelSum] ? 1 : 0) + (gray >= THIRD[levelSum] ? 1 : 0);
+    }
+
+    /** The level a gray float rounds to: (r + g + b) for every float in the table. */
+    private static int levelOf(float gray) {
+        return (int) (gray * 765f + 0.5f);
+    }
+
+    /** The distinct values of {@code a[0..n)}, ascending. */
+    private static float[] distinct(float[] a, int n) {
+        float[] sorted = Arrays.copyOf(a, n);
+        Arrays.sort(sorted);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || sorted[i] != sorted[m - 1]) {
+                sorted[m++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, m);
+    }
+}
