@@ -26,23 +26,88 @@ public final class CellProfilerQuantile {
      * reordered: a selection finds the two middle ranks in linear expected time, for
      * exactly the value {@link #of(float[], int, double)} gives on the sorted array.
      * Values must not be NaN.
+     *
+     * <p>For many values that are all non-negative (saturations, say), the middle ranks are first
+     * narrowed by a counting pass over the top bits of the values (the bits of a non-negative
+     * float order as the float does); the selection then runs only over the values in the
+     * narrowed range, which costs far fewer mispredicted branches than partitioning them all.
      */
     public static double medianOfUnsorted(float[] values, int n) {
         double q = n * 0.5;
         int i = (int) Math.floor(q);
         double frac = q - i;
-        if (i < n - 1) {
-            select(values, n, i);
-            // Everything after rank i is no smaller: rank i + 1 is their minimum.
-            float next = values[i + 1];
-            for (int j = i + 2; j < n; j++) {
-                if (values[j] < next) next = values[j];
-            }
-            return values[i] * (1 - frac) + next * frac;
+        boolean two = i < n - 1;
+        int rank = two ? i : Math.min(i, n - 1);
+        float[] middle = n >= NARROW_FROM ? middleByTopBits(values, n, rank, two) : null;
+        float low;
+        float next;
+        if (middle != null) {
+            low = middle[0];
+            next = middle[1];
+        } else {
+            select(values, n, rank);
+            low = values[rank];
+            next = two ? minimumAfter(values, rank + 1, n) : low;
         }
-        int rank = Math.min(i, n - 1);
-        select(values, n, rank);
-        return values[rank];
+        return two ? low * (1 - frac) + next * frac : low;
+    }
+
+    /** Below this many values a plain selection is as fast as narrowing first. */
+    private static final int NARROW_FROM = 256;
+    /** Values are grouped by their top bits: sign, exponent and 3 mantissa bits. */
+    private static final int GROUP_SHIFT = 20;
+
+    /**
+     * The values at {@code rank} and (if {@code two}) {@code rank + 1} of the sorted
+     * {@code values[0..n)}, or null when some value is negative (or -0), for the plain path.
+     */
+    private static float[] middleByTopBits(float[] values, int n, int rank, boolean two) {
+        int[] counts = new int[1 << (32 - GROUP_SHIFT - 1)];
+        int signs = 0;
+        for (int j = 0; j < n; j++) {
+            int bits = Float.floatToRawIntBits(values[j]);
+            signs |= bits;
+            counts[(bits & 0x7fffffff) >>> GROUP_SHIFT]++;
+        }
+        if (signs < 0) {
+            return null;
+        }
+        // The group holding rank, and the one holding rank + 1 (the same, or a later one).
+        int group = 0;
+        int before = 0;
+        while (before + counts[group] <= rank) {
+            before += counts[group++];
+        }
+        int last = group;
+        if (two && rank + 1 == before + counts[group]) {
+            last++;
+            while (counts[last] == 0) last++;
+        }
+        int m = 0;
+        for (int g = group; g <= last; g++) {
+            m += counts[g];
+        }
+        float[] range = new float[m + 1]; // one spare: the gather writes before it knows whether to keep
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            float v = values[j];
+            int g = Float.floatToRawIntBits(v) >>> GROUP_SHIFT;
+            range[k] = v;
+            k += g >= group && g <= last ? 1 : 0;
+        }
+        int local = rank - before;
+        select(range, m, local);
+        float low = range[local];
+        return new float[] {low, two ? minimumAfter(range, local + 1, m) : low};
+    }
+
+    /** The smallest of {@code a[from..n)}: after a selection of rank from - 1, the value at rank from. */
+    private static float minimumAfter(float[] a, int from, int n) {
+        float next = a[from];
+        for (int j = from + 1; j < n; j++) {
+            if (a[j] < next) next = a[j];
+        }
+        return next;
     }
 
     /** Hoare's selection: afterwards values[k] is the k-th smallest, with no larger value after it. */

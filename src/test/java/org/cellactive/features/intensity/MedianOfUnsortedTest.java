@@ -31,4 +31,28 @@ class MedianOfUnsortedTest {
             assertEquals(CellProfilerQuantile.of(sorted, n, 0.5), CellProfilerQuantile.medianOfUnsorted(values, n));
         }
     }
+
+    @Test
+    void matchesTheSortedRuleWhenManyValuesAreNarrowedByTheirTopBits() {
+        // Above a few hundred values the middle ranks are found by counting top bits first:
+        // values crowded in one group, spread over many, negative ones (the plain path), zeros.
+        Random random = new Random(17);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 256 + random.nextInt(trial % 4 == 0 ? 3 : 20000);
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                switch (trial % 5) {
+                    case 0: values[i] = 0.5f + random.nextInt(3) * Math.ulp(0.5f); break;
+                    case 1: values[i] = (float) Math.pow(2, -random.nextInt(40)) * random.nextFloat(); break;
+                    case 2: values[i] = random.nextInt(4) == 0 ? 0f : random.nextFloat(); break;
+                    case 3: values[i] = random.nextFloat() - 0.3f; break;
+                    default: values[i] = random.nextInt(2) == 0 ? -0f : random.nextFloat(); break;
+                }
+            }
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            assertEquals(CellProfilerQuantile.of(sorted, n, 0.5), CellProfilerQuantile.medianOfUnsorted(values, n),
+                    "trial " + trial + ", n " + n);
+        }
+    }
 }
