@@ -36,10 +36,10 @@ public final class TextureFamily implements MeasurementFamily {
 
     /**
      * Per-thread work arrays: int slot 0 the object's pixels on a plane with a margin of
-     * zeros, byte slot 0 that plane's grey levels.
+     * zeros, slot 1 the same pixels in the crop, byte slot 0 that plane's grey levels.
      */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
-            ThreadLocal.withInitial(() -> new ScratchArrays(1, 0, 0, 1));
+            ThreadLocal.withInitial(() -> new ScratchArrays(2, 0, 0, 1));
 
     private final int levels;
     private final int scale;
@@ -128,12 +128,17 @@ public final class TextureFamily implements MeasurementFamily {
         // Grey levels (unsigned) of the object's pixels; 0 elsewhere. Rewritten per channel
         // at the object's pixels only, so the rest stays 0.
         byte[] levelPlane = scratch.zeroedBytes(0, paddedCells);
-        int n = mask.area();
-        int[] objectAt = scratch.ints(0, n);
-        for (int y = 0, i = 0, k = 0; y < height; y++) {
+        // The object's pixels in raster order, on the padded plane and in the crop. Branch-free:
+        // every pixel is written, and the next slot is taken only by an inside one (one spare).
+        int[] objectAt = scratch.ints(0, width * height + 1);
+        int[] sourceAt = scratch.ints(1, width * height + 1);
+        int n = 0;
+        for (int y = 0, i = 0; y < height; y++) {
             int row = (y + scale) * paddedWidth + scale;
             for (int x = 0; x < width; x++, i++) {
-                if (inside[i]) objectAt[k++] = row + x;
+                objectAt[n] = row + x;
+                sourceAt[n] = i;
+                n += inside[i] ? 1 : 0;
             }
         }
         int[] shifts = new int[DIRECTIONS.length];
@@ -146,12 +151,10 @@ public final class TextureFamily implements MeasurementFamily {
         for (Channel channel : channels) {
             float[] plane = image.plane(channel);
             int maxLevel = 0;
-            for (int i = 0, k = 0; k < n; i++) {
-                if (inside[i]) {
-                    int q = quantize(plane[i], levels);
-                    levelPlane[objectAt[k++]] = (byte) q;
-                    maxLevel = Math.max(maxLevel, q);
-                }
+            for (int k = 0; k < n; k++) {
+                int q = quantize(plane[sourceAt[k]], levels);
+                levelPlane[objectAt[k]] = (byte) q;
+                maxLevel = Math.max(maxLevel, q);
             }
             matrix.accumulate(levelPlane, objectAt, n, shifts);
             boolean empty = false;
