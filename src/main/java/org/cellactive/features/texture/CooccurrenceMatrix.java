@@ -37,10 +37,11 @@ final class CooccurrenceMatrix {
     private int capacity;
     private final int[] touchCount = new int[DIRECTIONS];
 
-    /** The symmetric matrix of the last {@link #symmetric} call: level pairs i·256 + j and counts. */
-    private int[] symPair = new int[0];
-    private int[] symCount = new int[0];
-    private int symLength;
+    /** The symmetric matrix of the last {@link #symmetric} call: entries' level pairs and counts. */
+    private int[] entryPair = new int[0];
+    private int[] entryCount = new int[0];
+    private int entries;
+    private int cellCount;
     private long total;
 
     /**
@@ -100,20 +101,22 @@ final class CooccurrenceMatrix {
     }
 
     /**
-     * Lists direction d's symmetric matrix M + Mᵀ (see {@link #symLength}) and clears that
+     * Lists direction d's symmetric matrix M + Mᵀ (see {@link #entries}) and clears that
      * direction's M. Must be called once for every direction after {@link #accumulate}.
      *
      * <p>Adding (a,b) then (b,a) per pair, as mahotas' M + Mᵀ, first touches the symmetric
      * cells in this order: each one-sided cell in its first-touch order, then its mirror.
-     * Keeping that order keeps every floating-point sum over the cells the same.
+     * Keeping that order keeps every floating-point sum over the cells the same. A cell and its
+     * mirror have the same count, so they are listed as one entry, to be added twice.
      */
     void symmetric(int d) {
         int count = touchCount[d];
         int[] m = pairs;
         int[] t = firstTouch;
-        int[] pair = symPair = scratch.ints(1, 2 * count);
-        int[] sum = symCount = scratch.ints(2, 2 * count);
+        int[] pair = entryPair = scratch.ints(1, count);
+        int[] sum = entryCount = scratch.ints(2, count);
         int length = 0;
+        int cells = 0;
         long totalCount = 0;
         for (int k = d * capacity, end = k + count; k < end; k++) {
             int cell = t[k];
@@ -123,30 +126,37 @@ final class CooccurrenceMatrix {
             int a = ab >>> 8;
             int b = ab & 0xFF;
             m[cell] = 0;
+            pair[length] = ab;
             if (a == b) {
-                pair[length] = ab;
                 sum[length++] = 2 * c;
+                cells++;
                 totalCount += 2L * c;
             } else {
                 int mirror = (b << ROW_SHIFT) | (a << COLUMN_SHIFT) | d;
                 int s = c + m[mirror];
                 m[mirror] = 0;
-                pair[length] = ab;
                 sum[length++] = s;
-                pair[length] = (b << 8) | a;
-                sum[length++] = s;
+                cells += 2;
                 totalCount += 2L * s;
             }
         }
-        symLength = length;
+        entries = length;
+        cellCount = cells;
         total = totalCount;
         touchCount[d] = 0;
     }
 
+    /** The sum of all counts of the last {@link #symmetric} matrix. */
     long total() { return total; }
     /** The number of non-zero cells of the last {@link #symmetric} matrix. */
-    int symLength() { return symLength; }
-    /** The grey levels i·256 + j of the k-th listed cell. */
-    int levelPair(int k) { return symPair[k]; }
-    int count(int k) { return symCount[k]; }
+    int cellCount() { return cellCount; }
+    /**
+     * The number of entries of the last {@link #symmetric} matrix: an entry (i, j) stands for
+     * the cell (i, j), then, when i ≠ j, its mirror (j, i) with the same count.
+     */
+    int entries() { return entries; }
+    /** The grey levels i·256 + j of entry k. */
+    int levelPair(int k) { return entryPair[k]; }
+    /** The count of entry k's cell, and of its mirror. */
+    int count(int k) { return entryCount[k]; }
 }

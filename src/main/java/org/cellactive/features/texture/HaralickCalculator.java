@@ -84,21 +84,36 @@ final class HaralickCalculator {
         double ij = 0;
         double idm = 0;
         double cellEntropy = 0;
-        int cells = m.symLength();
-        for (int n = 0; n < cells; n++) {
+        for (int n = 0, entries = m.entries(); n < entries; n++) {
             int levels = m.levelPair(n);
             long c = m.count(n);
             int i = levels >>> 8;
             int j = levels & 0xFF;
             int d = Math.abs(i - j);
+            // A cell's terms are the same as its mirror's: computed once, added once per cell,
+            // in the cells' order, so every sum is rounded as a cell-by-cell sum is.
+            double cc = (double) c * c;
+            double dd = (double) d * d * c;
+            double ijc = (double) i * j * c;
+            double id = c / (1.0 + (double) d * d);
+            double ce = cLog2c(c);
+            asm += cc;
+            contrast += dd;
+            ij += ijc;
+            idm += id;
+            cellEntropy += ce;
             marginal[i] += c;
+            if (i != j) {
+                asm += cc;
+                contrast += dd;
+                ij += ijc;
+                idm += id;
+                cellEntropy += ce;
+                marginal[j] += c;
+                c *= 2;
+            }
             sums[i + j] += c;
             diffs[d] += c;
-            asm += (double) c * c;
-            contrast += (double) d * d * c;
-            ij += (double) i * j * c;
-            idm += c / (1.0 + (double) d * d);
-            cellEntropy += cLog2c(c);
         }
         double ux = 0;
         double ux2 = 0;
@@ -121,7 +136,7 @@ final class HaralickCalculator {
         sumAverage /= t;
         double sumVariance = sumSquares / t - sumAverage * sumAverage;
         double sumEntropy = entropy(sums, 2 * side, total);
-        double entropy = cells <= 1 ? 0 : log2(total) - cellEntropy / t;
+        double entropy = m.cellCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
 
         double diffMean = 1.0 / side;
         double diffVariance = 0;
