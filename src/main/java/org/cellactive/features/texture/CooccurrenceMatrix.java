@@ -28,7 +28,7 @@ final class CooccurrenceMatrix {
     private static final int COLUMN_SHIFT = 2;
     private static final int CELLS = 256 << ROW_SHIFT;
 
-    /** The one-sided counts M of every direction; all 0 between objects. */
+    /** The one-sided counts M of every direction; outside the junk area, all 0 between objects. */
     private final int[] pairs = new int[CELLS];
     /** Slot 0: each direction's cells of M in first-touch order; 1, 2: the symmetric list. */
     private final ScratchArrays scratch = new ScratchArrays(3, 0, 0, 0);
