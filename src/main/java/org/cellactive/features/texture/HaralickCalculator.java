@@ -73,9 +73,10 @@ final class HaralickCalculator {
     static void compute(CooccurrenceMatrix m, int side, double[] out, int offset) {
         long total = m.total();
         double t = total;
-        int size = m.size();
         ScratchArrays scratch = SCRATCH.get();
-        long[] marginal = scratch.zeroedLongs(0, size);
+        // The marginal is indexed by grey level; levels absent from the object add 0 to the
+        // sums below, and are skipped by the entropies.
+        long[] marginal = scratch.zeroedLongs(0, side);
         long[] sums = scratch.zeroedLongs(1, 2 * side);
         long[] diffs = scratch.zeroedLongs(2, side);
         double asm = 0;
@@ -83,29 +84,42 @@ final class HaralickCalculator {
         double ij = 0;
         double idm = 0;
         double cellEntropy = 0;
-        for (int n = 0; n < m.touchedCount(); n++) {
-            int cell = m.touchedCell(n);
-            long c = m.count(cell);
-            int a = cell / size;
-            int b = cell % size;
-            int i = m.level(a);
-            int j = m.level(b);
+        for (int n = 0, entries = m.entries(); n < entries; n++) {
+            int levels = m.levelPair(n);
+            long c = m.count(n);
+            int i = levels >>> 8;
+            int j = levels & 0xFF;
             int d = Math.abs(i - j);
-            marginal[a] += c;
+            // A cell's terms are the same as its mirror's: computed once, added once per cell,
+            // in the cells' order, so every sum is rounded as a cell-by-cell sum is.
+            double cc = (double) c * c;
+            double dd = (double) d * d * c;
+            double ijc = (double) i * j * c;
+            double id = c / (1.0 + (double) d * d);
+            double ce = cLog2c(c);
+            asm += cc;
+            contrast += dd;
+            ij += ijc;
+            idm += id;
+            cellEntropy += ce;
+            marginal[i] += c;
+            if (i != j) {
+                asm += cc;
+                contrast += dd;
+                ij += ijc;
+                idm += id;
+                cellEntropy += ce;
+                marginal[j] += c;
+                c *= 2;
+            }
             sums[i + j] += c;
             diffs[d] += c;
-            asm += (double) c * c;
-            contrast += (double) d * d * c;
-            ij += (double) i * j * c;
-            idm += c / (1.0 + (double) d * d);
-            cellEntropy += cLog2c(c);
         }
         double ux = 0;
         double ux2 = 0;
-        for (int a = 0; a < size; a++) {
-            int level = m.level(a);
-            ux += (double) level * marginal[a];
-            ux2 += (double) level * level * marginal[a];
+        for (int level = 1; level < side; level++) {
+            ux += (double) level * marginal[level];
+            ux2 += (double) level * level * marginal[level];
         }
         ux /= t;
         double vx = ux2 / t - ux * ux;
@@ -122,7 +136,7 @@ final class HaralickCalculator {
         sumAverage /= t;
         double sumVariance = sumSquares / t - sumAverage * sumAverage;
         double sumEntropy = entropy(sums, 2 * side, total);
-        double entropy = m.touchedCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
+        double entropy = m.cellCount() <= 1 ? 0 : log2(total) - cellEntropy / t;
 
         double diffMean = 1.0 / side;
         double diffVariance = 0;
@@ -133,12 +147,12 @@ final class HaralickCalculator {
         diffVariance /= side;
         double diffEntropy = entropy(diffs, side, total);
 
-        double hx = entropy(marginal, size, total);
+        double hx = entropy(marginal, side, total);
         double hy = hx;
         double hxy1 = 0;
-        for (int a = 0; a < size; a++) {
-            if (marginal[a] > 0) {
-                double pa = marginal[a] / t;
+        for (int level = 1; level < side; level++) {
+            if (marginal[level] > 0) {
+                double pa = marginal[level] / t;
                 hxy1 -= 2 * pa * log2(pa);
             }
         }

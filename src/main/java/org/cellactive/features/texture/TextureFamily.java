@@ -32,14 +32,14 @@ public final class TextureFamily implements MeasurementFamily {
 
     /** Per-thread scratch: the family itself stays immutable and shareable. */
     private static final ThreadLocal<CooccurrenceMatrix> MATRICES =
-            ThreadLocal.withInitial(() -> new CooccurrenceMatrix(new int[0]));
+            ThreadLocal.withInitial(CooccurrenceMatrix::new);
 
     /**
-     * Per-thread work arrays: slot 0 the object's compact level indices on a plane with a margin
-     * of zeros, slot 1 the object's pixels on that plane, slot 2 their quantised levels.
+     * Per-thread work arrays: int slot 0 the object's pixels on a plane with a margin of
+     * zeros, slot 1 the same pixels in the crop, byte slot 0 that plane's grey levels.
      */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
-            ThreadLocal.withInitial(() -> new ScratchArrays(3, 0, 0, 0));
+            ThreadLocal.withInitial(() -> new ScratchArrays(2, 0, 0, 1));
 
     private final int levels;
     private final int scale;
@@ -125,51 +125,45 @@ public final class TextureFamily implements MeasurementFamily {
         int paddedWidth = width + 2 * scale;
         int paddedCells = Math.multiplyExact(paddedWidth, height + 2 * scale);
         ScratchArrays scratch = SCRATCH.get();
-        int[] compact = scratch.zeroedInts(0, paddedCells);
-        int n = mask.area();
-        int[] objectAt = scratch.ints(1, n);
-        int[] quantized = scratch.ints(2, n);
-        for (int y = 0, i = 0, k = 0; y < height; y++) {
+        // Grey levels (unsigned) of the object's pixels; 0 elsewhere. Rewritten per channel
+        // at the object's pixels only, so the rest stays 0.
+        byte[] levelPlane = scratch.zeroedBytes(0, paddedCells);
+        // The object's pixels in raster order, on the padded plane and in the crop. Branch-free:
+        // every pixel is written, and the next slot is taken only by an inside one (one spare).
+        int[] objectAt = scratch.ints(0, width * height + 1);
+        int[] sourceAt = scratch.ints(1, width * height + 1);
+        int n = 0;
+        for (int y = 0, i = 0; y < height; y++) {
             int row = (y + scale) * paddedWidth + scale;
             for (int x = 0; x < width; x++, i++) {
-                if (inside[i]) objectAt[k++] = row + x;
+                objectAt[n] = row + x;
+                sourceAt[n] = i;
+                n += inside[i] ? 1 : 0;
             }
         }
+        int[] shifts = new int[DIRECTIONS.length];
+        for (int d = 0; d < DIRECTIONS.length; d++) {
+            shifts[d] = DIRECTIONS[d][0] * scale * paddedWidth + DIRECTIONS[d][1] * scale;
+        }
         double[] perDirection = new double[DIRECTIONS.length * FEATURES];
+        CooccurrenceMatrix matrix = MATRICES.get();
         int o = offset;
         for (Channel channel : channels) {
             float[] plane = image.plane(channel);
-            boolean[] present = new boolean[levels];
             int maxLevel = 0;
-            for (int i = 0, k = 0; k < n; i++) {
-                if (inside[i]) {
-                    int q = quantize(plane[i], levels);
-                    quantized[k++] = q;
-                    present[q] = true;
-                    maxLevel = Math.max(maxLevel, q);
-                }
-            }
-            int[] indexOf = new int[levels];
-            int distinct = 0;
-            for (int level = 1; level < levels; level++) {
-                if (present[level]) indexOf[level] = ++distinct;
-            }
-            int[] levelOf = new int[distinct];
-            for (int level = 1; level < levels; level++) {
-                if (present[level]) levelOf[indexOf[level] - 1] = level;
-            }
             for (int k = 0; k < n; k++) {
-                compact[objectAt[k]] = indexOf[quantized[k]];
+                int q = quantize(plane[sourceAt[k]], levels);
+                levelPlane[objectAt[k]] = (byte) q;
+                maxLevel = Math.max(maxLevel, q);
             }
-            CooccurrenceMatrix matrix = MATRICES.get();
-            matrix.reset(levelOf);
+            matrix.accumulate(levelPlane, objectAt, n, shifts);
             boolean empty = false;
-            for (int d = 0; d < DIRECTIONS.length && !empty; d++) {
-                matrix.accumulate(compact, objectAt, n,
-                        DIRECTIONS[d][0] * scale * paddedWidth + DIRECTIONS[d][1] * scale);
-                if (matrix.total() == 0) {
-                    empty = true;
-                } else {
+            for (int d = 0; d < DIRECTIONS.length; d++) {
+                empty |= matrix.isEmpty(d);
+            }
+            for (int d = 0; d < DIRECTIONS.length; d++) {
+                matrix.symmetric(d); // also clears the direction for the next object
+                if (!empty) {
                     HaralickCalculator.compute(matrix, maxLevel + 1, perDirection, d * FEATURES);
                 }
             }

@@ -383,6 +383,32 @@ class TextureFamilyTest {
         return feats;
     }
 
+    /**
+     * The per-thread matrix is cleared cell by cell between objects: an object measured after
+     * others (one with an empty direction) gives the same bits
+     * as measured first.
+     */
+    @Test
+    void reusedScratchLeavesNoTrace() {
+        Random random = new Random(11);
+        float[] textured = new float[20 * 16];
+        for (int i = 0; i < textured.length; i++) {
+            textured[i] = random.nextInt(4) == 0 ? 0f : random.nextInt(256) / 255f;
+        }
+        CellImage image = CellImage.ofGray(20, 16, textured);
+        ObjectMask mask = full(20, 16);
+        TextureFamily family = new TextureFamily(256, 1, List.of(Channel.GRAY));
+        double[] first = new double[52];
+        family.measure(image, mask, first, 0);
+        double[] scratch = new double[52];
+        // The first row alone: the same pairs in direction 00, the other directions empty.
+        family.measure(CellImage.ofGray(20, 1, Arrays.copyOf(textured, 20)), full(20, 1), scratch, 0);
+        family.measure(checkerboard(), full(8, 8), scratch, 0);
+        double[] again = new double[52];
+        family.measure(image, mask, again, 0);
+        assertEquals(Arrays.toString(first), Arrays.toString(again));
+    }
+
     @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> new TextureFamily(1, 3, List.of(Channel.GRAY)));
