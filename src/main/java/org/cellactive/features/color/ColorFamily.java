@@ -4,6 +4,7 @@ import java.util.List;
 import org.cellactive.features.MeasurementFamily;
 import org.cellactive.features.SameSize;
 import org.cellactive.features.intensity.CellProfilerQuantile;
+import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.ScratchArrays;
@@ -49,6 +50,22 @@ public final class ColorFamily implements MeasurementFamily {
         }
     }
 
+    /** The 8-bit level k as the planes hold it, k/255f, widened. */
+    private static final double[] UNIT = new double[256];
+    /** {@link #saturation} of the levels (max, min), at [max << 8 | min]: 64 Ki doubles, 512 KiB. */
+    private static final double[] SATURATION = new double[256 * 256];
+
+    static {
+        for (int k = 0; k < 256; k++) {
+            UNIT[k] = k / 255f;
+        }
+        for (int max = 0; max < 256; max++) {
+            for (int min = 0; min <= max; min++) {
+                SATURATION[max << 8 | min] = saturation(UNIT[max], UNIT[min]);
+            }
+        }
+    }
+
     /** Per-thread work array: the object's saturations. */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
             ThreadLocal.withInitial(() -> new ScratchArrays(0, 0, 1, 0));
@@ -74,6 +91,11 @@ public final class ColorFamily implements MeasurementFamily {
         float[] red = image.red();
         float[] green = image.green();
         float[] blue = image.blue();
+        ByteLevels levels = image.levels();
+        boolean bytes = levels != null;
+        byte[] redBytes = bytes ? levels.red() : null;
+        byte[] greenBytes = bytes ? levels.green() : null;
+        byte[] blueBytes = bytes ? levels.blue() : null;
         boolean[] inside = mask.inside();
         float[] saturation = SCRATCH.get().floats(0, inside.length);
         int n = 0;
@@ -86,15 +108,37 @@ public final class ColorFamily implements MeasurementFamily {
         int purple = 0;
         for (int i = 0; i < inside.length; i++) {
             if (!inside[i]) continue;
-            double r = red[i];
-            double g = green[i];
-            double b = blue[i];
+            double r;
+            double g;
+            double b;
+            double max;
+            double min;
+            double s;
+            if (bytes) {
+                // The same doubles as below, from the bytes: k/255f orders as k does, and the
+                // saturation of a (max, min) pair is a table entry computed by the same formula.
+                int rk = redBytes[i] & 0xff;
+                int gk = greenBytes[i] & 0xff;
+                int bk = blueBytes[i] & 0xff;
+                int maxK = Math.max(rk, Math.max(gk, bk));
+                int minK = Math.min(rk, Math.min(gk, bk));
+                r = UNIT[rk];
+                g = UNIT[gk];
+                b = UNIT[bk];
+                max = UNIT[maxK];
+                min = UNIT[minK];
+                s = SATURATION[maxK << 8 | minK];
+            } else {
+                r = red[i];
+                g = green[i];
+                b = blue[i];
+                max = Math.max(r, Math.max(g, b));
+                min = Math.min(r, Math.min(g, b));
+                s = saturation(max, min);
+            }
             sumR += r;
             sumG += g;
             sumB += b;
-            double max = Math.max(r, Math.max(g, b));
-            double min = Math.min(r, Math.min(g, b));
-            double s = max > 0 ? (max - min) / max : 0;
             saturation[n++] = (float) s;
             sumS += s;
             if (max > min) {
@@ -133,6 +177,11 @@ public final class ColorFamily implements MeasurementFamily {
         for (int k = 0; k < values.length; k++) {
             out[offset + k] = Double.isFinite(values[k]) ? values[k] : 0;
         }
+    }
+
+    /** HSV saturation of a pixel whose largest and smallest channel values are {@code max} and {@code min}. */
+    private static double saturation(double max, double min) {
+        return max > 0 ? (max - min) / max : 0;
     }
 
     /** HSV hue in degrees [0, 360) for a pixel with chroma {@code delta} &gt; 0. */
