@@ -24,7 +24,7 @@ import org.cellactive.imaging.ScratchArrays;
 record Radii(double max, double mean, double median) {
     /** Per-thread work arrays: column distances, squared distances, values, histogram, envelope. */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
-            ThreadLocal.withInitial(() -> new ScratchArrays(6, 1, 0, 0));
+            ThreadLocal.withInitial(() -> new ScratchArrays(7, 1, 0, 0));
 
     static Radii of(PaddedObject object) {
         ScratchArrays scratch = SCRATCH.get();
@@ -74,7 +74,7 @@ record Radii(double max, double mean, double median) {
      * grid (other cells hold 0 or partial values: read object cells only).
      */
     static int[] squaredDistances(PaddedObject object) {
-        return squaredDistances(object, new ScratchArrays(6, 1, 0, 0));
+        return squaredDistances(object, new ScratchArrays(7, 1, 0, 0));
     }
 
     private static int[] squaredDistances(PaddedObject object, ScratchArrays scratch) {
@@ -94,6 +94,7 @@ record Radii(double max, double mean, double median) {
         int[] result = scratch.ints(1, grid.length);
         int[] g2 = scratch.ints(4, w);
         int[] s = scratch.ints(5, w);
+        int[] owner = scratch.ints(6, w);
         long[] intercept = scratch.longs(0, w);
         for (int y = 0; y < object.boxHeight(); y++) {
             int left = object.rowLeft(y);
@@ -110,39 +111,67 @@ record Radii(double max, double mean, double median) {
                 g2[x] = g * g;
                 intercept[x] = (long) x * x + g2[x];
             }
-            // Lower envelope of the parabolas (x - u)^2 + g2[u]. Minus x^2 they are the lines
-            // -2u x + (u^2 + g2[u]), added in order of falling slope: the convex hull
-            // trick, compared by cross-multiplication so no division is needed.
-            int q = -1;
-            for (int u = 0; u < m; u++) {
-                long cu = intercept[u];
-                while (q >= 1) {
-                    int a = s[q - 1];
-                    int b = s[q];
-                    long ca = intercept[a];
-                    // b never lies strictly below both a and u: drop it.
-                    if ((cu - ca) * (b - a) <= (intercept[b] - ca) * (u - a)) {
-                        q--;
-                    } else {
-                        break;
-                    }
-                }
-                s[++q] = u;
-            }
-            // The best parabola's position only moves right as x does.
-            int best = 0;
-            for (int x = 0; x < m; x++) {
-                int current = parabola(x, s[best], g2);
-                while (best < q) {
-                    int next = parabola(x, s[best + 1], g2);
-                    if (next > current) break;
-                    best++;
-                    current = next;
-                }
-                result[row + x] = current;
+            int q = lowerEnvelope(intercept, m, s);
+            markOwners(intercept, s, q, m, owner);
+            for (int x = 0, o = 0; x < m; x++) {
+                // The owners rise with x: a running maximum spreads each mark to its cells.
+                o = Math.max(o, owner[x]);
+                result[row + x] = parabola(x, o, g2);
             }
         }
         return result;
+    }
+
+    /**
+     * Lower envelope of the parabolas (x - u)^2 + g2[u], u = 0 .. m-1, over the reals.
+     * Minus x^2 they are the lines -2u x + intercept[u], added in order of falling slope:
+     * the convex hull trick, compared by cross-multiplication so no division is needed.
+     * Leaves the envelope's parabolas, left to right, in s[0 .. q] and returns q.
+     */
+    private static int lowerEnvelope(long[] intercept, int m, int[] s) {
+        int q = 0;
+        s[0] = 0;
+        // The top of the stack, s[q], is kept in b and its intercept in cb.
+        int b = 0;
+        long cb = intercept[0];
+        for (int u = 1; u < m; u++) {
+            long cu = intercept[u];
+            while (q >= 1) {
+                int a = s[q - 1];
+                long ca = intercept[a];
+                // b never lies strictly below both a and u: drop it.
+                if ((cu - ca) * (b - a) <= (cb - ca) * (u - a)) {
+                    q--;
+                    b = a;
+                    cb = ca;
+                } else {
+                    break;
+                }
+            }
+            s[++q] = u;
+            b = u;
+            cb = cu;
+        }
+        return q;
+    }
+
+    /**
+     * Sets owner[x] to 0 for x = 0 .. m-1, then to s[k] at the first integer x where
+     * envelope parabola s[k] is minimal: just past its crossing with s[k-1], at
+     * (intercept[b] - intercept[a]) / (2 (b - a)). That crossing is positive (parabola 0,
+     * a background cell, is the only one that is 0 at x = 0) and below m - 1 (likewise
+     * parabola m - 1), so the mark lands inside the row. A parabola whose stretch holds no
+     * integer shares its first x with the next one, which is written later and wins. The
+     * quotient of two integers below 2^52 is floored exactly through a double.
+     */
+    private static void markOwners(long[] intercept, int[] s, int q, int m, int[] owner) {
+        java.util.Arrays.fill(owner, 0, m, 0);
+        for (int k = 1; k <= q; k++) {
+            int a = s[k - 1];
+            int b = s[k];
+            double crossing = (double) (intercept[b] - intercept[a]) / (2 * (b - a));
+            owner[(int) crossing + 1] = b;
+        }
     }
 
     private static int parabola(int x, int i, int[] g2) {

@@ -54,6 +54,50 @@ class BruteForceCrossCheckTest {
     }
 
     /**
+     * The same on larger shapes (the transform's row envelopes then hold many parabolas,
+     * and many are dropped) and on random noise (short runs, many holes, ties).
+     */
+    @Test
+    void distanceTransformEqualsExhaustiveSearchOnLargeAndNoisyMasks() {
+        java.util.Random random = new java.util.Random(20261126L);
+        List<ObjectMask> masks = new ArrayList<>();
+        masks.add(ShapeMasks.disk(61, 61, 30.0, 30.0, 29.5));
+        masks.add(ShapeMasks.disk(50, 41, 24.3, 19.8, 27.0));
+        masks.add(ShapeMasks.ellipse(70, 50, 35.0, 25.0, 33.0, 12.0, 27.0));
+        for (int k = 0; k < 12; k++) {
+            int width = 5 + random.nextInt(45);
+            int height = 5 + random.nextInt(45);
+            double density = 0.5 + 0.45 * random.nextDouble();
+            boolean[] inside = new boolean[width * height];
+            for (int i = 0; i < inside.length; i++) inside[i] = random.nextDouble() < density;
+            masks.add(new ObjectMask(width, height, inside));
+        }
+        for (int n = 0; n < masks.size(); n++) {
+            ObjectMask mask = masks.get(n);
+            PaddedObject object = PaddedObject.of(mask);
+            int[] fast = Radii.squaredDistances(object);
+            for (int[] p : pixels(mask)) {
+                int gx = p[0] - object.boxX() + 1;
+                int gy = p[1] - object.boxY() + 1;
+                assertEquals(exhaustiveSquaredDistance(mask, p[0], p[1]), fast[gy * object.gridWidth() + gx],
+                        "mask " + n + " at " + p[0] + "," + p[1]);
+            }
+        }
+    }
+
+    private static int exhaustiveSquaredDistance(ObjectMask mask, int px, int py) {
+        int best = Integer.MAX_VALUE;
+        for (int y = -1; y <= mask.height(); y++) {
+            for (int x = -1; x <= mask.width(); x++) {
+                if (mask.contains(x, y)) continue;
+                int d = (x - px) * (x - px) + (y - py) * (y - py);
+                if (d < best) best = d;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Max Feret: the largest distance over all pixel pairs. Min Feret: the hull's
      * narrowest strip has a side through two hull vertices, which are pixel centres,
      * so the minimum over all pixel pairs of the strip width normal to that pair is it.
