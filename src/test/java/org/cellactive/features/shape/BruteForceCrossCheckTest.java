@@ -85,6 +85,17 @@ class BruteForceCrossCheckTest {
         }
     }
 
+    /** Random pixels at a random density in a crop of random size up to maxSide, never empty. */
+    private static ObjectMask noise(java.util.Random random, int maxSide) {
+        int width = 1 + random.nextInt(maxSide);
+        int height = 1 + random.nextInt(maxSide);
+        double density = 0.2 + 0.75 * random.nextDouble();
+        boolean[] inside = new boolean[width * height];
+        for (int i = 0; i < inside.length; i++) inside[i] = random.nextDouble() < density;
+        inside[random.nextInt(inside.length)] = true;
+        return new ObjectMask(width, height, inside);
+    }
+
     private static int exhaustiveSquaredDistance(ObjectMask mask, int px, int py) {
         int best = Integer.MAX_VALUE;
         for (int y = -1; y <= mask.height(); y++) {
@@ -95,6 +106,38 @@ class BruteForceCrossCheckTest {
             }
         }
         return best;
+    }
+
+    /**
+     * Euler number against Gray's bit quads counted literally, window by window with the
+     * pattern table, over the crop padded by one pixel: on the blobs and on random noise
+     * of varied density (many objects and holes, wide and narrow crops).
+     */
+    @Test
+    void eulerNumberEqualsLiteralBitQuads() {
+        java.util.Random random = new java.util.Random(20261127L);
+        List<ObjectMask> masks = new ArrayList<>();
+        for (long seed = 1; seed <= BLOBS; seed++) masks.add(blob(seed));
+        for (int k = 0; k < 60; k++) masks.add(noise(random, k < 20 ? 6 : 60));
+        for (int n = 0; n < masks.size(); n++) {
+            ObjectMask mask = masks.get(n);
+            int q1 = 0;
+            int q3 = 0;
+            int qd = 0;
+            for (int y = -1; y < mask.height(); y++) {
+                for (int x = -1; x < mask.width(); x++) {
+                    boolean a = mask.contains(x, y);
+                    boolean b = mask.contains(x + 1, y);
+                    boolean c = mask.contains(x, y + 1);
+                    boolean d = mask.contains(x + 1, y + 1);
+                    int count = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) + (d ? 1 : 0);
+                    if (count == 1) q1++;
+                    if (count == 3) q3++;
+                    if (count == 2 && a == d) qd++;
+                }
+            }
+            assertEquals((q1 - q3 - 2 * qd) / 4, EulerNumber.of(PaddedObject.of(mask)), "mask " + n);
+        }
     }
 
     /**
@@ -243,6 +286,12 @@ class BruteForceCrossCheckTest {
             ObjectMask mask = blob(seed);
             double expected = LiteralPerimeter.of(mask);
             assertEquals(expected, FourNeighbourPerimeter.of(PaddedObject.of(mask)), 1e-9, "seed " + seed);
+        }
+        // Noise: many short runs and holes; narrow crops take the cell-by-cell tails.
+        java.util.Random random = new java.util.Random(20261128L);
+        for (int k = 0; k < 60; k++) {
+            ObjectMask mask = noise(random, k < 20 ? 6 : 60);
+            assertEquals(LiteralPerimeter.of(mask), FourNeighbourPerimeter.of(PaddedObject.of(mask)), 1e-9, "noise " + k);
         }
     }
 }
