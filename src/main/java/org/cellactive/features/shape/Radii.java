@@ -15,7 +15,8 @@ import org.cellactive.imaging.ScratchArrays;
  * gives each cell's distance to the nearest background cell in its column, then a
  * horizontal pass takes the lower envelope of the parabolas (x - u)^2 + g(u)^2. The
  * envelope is built as a convex hull of lines (each parabola minus x^2 is a line),
- * exactly, in integer arithmetic with no division.
+ * exactly, in integer arithmetic compared by cross-multiplication; one exact division per
+ * envelope parabola then finds the first pixel it owns (see {@code markOwners}).
  *
  * @param max the largest distance, in pixels
  * @param mean the mean distance over object pixels
