@@ -1,6 +1,7 @@
 package org.cellactive.features.shape;
 
 import org.cellactive.imaging.ObjectMask;
+import org.cellactive.imaging.ScratchArrays;
 
 /**
  * One object's bounding box, copied into a grid with one ring of background
@@ -54,31 +55,38 @@ final class PaddedObject {
         this.sumXY = sumXY;
     }
 
+    /** Per-thread work array: each mask row's first and last object x. */
+    private static final ThreadLocal<ScratchArrays> SCRATCH =
+            ThreadLocal.withInitial(() -> new ScratchArrays(1, 0, 0, 0));
+
     /** Copies the mask's object; fails if the mask holds no object pixel. */
     static PaddedObject of(ObjectMask mask) {
         int width = mask.width();
         int height = mask.height();
         boolean[] inside = mask.inside();
+        // Each row's first and last object x (first = -1 for an empty row), found by
+        // walking in from both ends: the object's inside is never scanned.
+        int[] span = SCRATCH.get().ints(0, 2 * height);
         int minX = width;
         int maxX = -1;
         int minY = height;
         int maxY = -1;
         for (int y = 0; y < height; y++) {
             int row = y * width;
-            int first = -1;
-            int last = -1;
-            for (int x = 0; x < width; x++) {
-                if (inside[row + x]) {
-                    if (first < 0) first = x;
-                    last = x;
-                }
+            int first = 0;
+            while (first < width && !inside[row + first]) first++;
+            if (first == width) {
+                span[2 * y] = -1;
+                continue;
             }
-            if (first >= 0) {
-                if (minY > y) minY = y;
-                maxY = y;
-                if (first < minX) minX = first;
-                if (last > maxX) maxX = last;
-            }
+            int last = width - 1;
+            while (!inside[row + last]) last--;
+            span[2 * y] = first;
+            span[2 * y + 1] = last;
+            if (minY > y) minY = y;
+            maxY = y;
+            if (first < minX) minX = first;
+            if (last > maxX) maxX = last;
         }
         if (maxX < 0) {
             throw new IllegalArgumentException("mask " + width + "x" + height + " holds no object pixel");
@@ -92,23 +100,31 @@ final class PaddedObject {
         int area = 0;
         long sumX = 0, sumY = 0, sumXX = 0, sumYY = 0, sumXY = 0;
         for (int ly = 0; ly < boxHeight; ly++) {
-            int src = (ly + minY) * width + minX;
-            int dst = (ly + 1) * gridWidth + 1;
-            int left = -1;
-            int right = -1;
-            long rowCount = 0, rowSumX = 0, rowSumXX = 0;
-            for (int lx = 0; lx < boxWidth; lx++) {
-                if (inside[src + lx]) {
-                    grid[dst + lx] = 1;
-                    if (left < 0) left = lx;
-                    right = lx;
-                    rowCount++;
-                    rowSumX += lx;
-                    rowSumXX += (long) lx * lx;
-                }
+            int y = ly + minY;
+            if (span[2 * y] < 0) {
+                rowLeft[ly] = -1;
+                rowRight[ly] = -1;
+                continue;
             }
+            int left = span[2 * y] - minX;
+            int right = span[2 * y + 1] - minX;
             rowLeft[ly] = left;
             rowRight[ly] = right;
+            int src = y * width + minX;
+            int dst = (ly + 1) * gridWidth + 1;
+            long rowCount = 0, rowSumX = 0, rowSumXX = 0;
+            // Runs of object cells: the cells left .. right start and end with one.
+            int x = left;
+            while (x <= right) {
+                int start = x;
+                while (x <= right && inside[src + x]) x++;
+                java.util.Arrays.fill(grid, dst + start, dst + x, (byte) 1);
+                // Exact integer sums of the run's x and x^2 in closed form.
+                rowCount += x - start;
+                rowSumX += sumBelow(x) - sumBelow(start);
+                rowSumXX += sumOfSquaresBelow(x) - sumOfSquaresBelow(start);
+                while (x <= right && !inside[src + x]) x++;
+            }
             area += (int) rowCount;
             sumX += rowSumX;
             sumXX += rowSumXX;
@@ -118,6 +134,16 @@ final class PaddedObject {
         }
         return new PaddedObject(minX, minY, boxWidth, boxHeight, grid, rowLeft, rowRight,
                 area, sumX, sumY, sumXX, sumYY, sumXY);
+    }
+
+    /** 0 + 1 + ... + (n - 1). */
+    private static long sumBelow(long n) {
+        return n * (n - 1) / 2;
+    }
+
+    /** 0^2 + 1^2 + ... + (n - 1)^2. */
+    private static long sumOfSquaresBelow(long n) {
+        return (n - 1) * n * (2 * n - 1) / 6;
     }
 
     int boxX() { return boxX; }

@@ -54,6 +54,93 @@ class BruteForceCrossCheckTest {
     }
 
     /**
+     * The same on larger shapes (the transform's row envelopes then hold many parabolas,
+     * and many are dropped) and on random noise (short runs, many holes, ties).
+     */
+    @Test
+    void distanceTransformEqualsExhaustiveSearchOnLargeAndNoisyMasks() {
+        java.util.Random random = new java.util.Random(20261126L);
+        List<ObjectMask> masks = new ArrayList<>();
+        masks.add(ShapeMasks.disk(61, 61, 30.0, 30.0, 29.5));
+        masks.add(ShapeMasks.disk(50, 41, 24.3, 19.8, 27.0));
+        masks.add(ShapeMasks.ellipse(70, 50, 35.0, 25.0, 33.0, 12.0, 27.0));
+        for (int k = 0; k < 12; k++) {
+            int width = 5 + random.nextInt(45);
+            int height = 5 + random.nextInt(45);
+            double density = 0.5 + 0.45 * random.nextDouble();
+            boolean[] inside = new boolean[width * height];
+            for (int i = 0; i < inside.length; i++) inside[i] = random.nextDouble() < density;
+            masks.add(new ObjectMask(width, height, inside));
+        }
+        for (int n = 0; n < masks.size(); n++) {
+            ObjectMask mask = masks.get(n);
+            PaddedObject object = PaddedObject.of(mask);
+            int[] fast = Radii.squaredDistances(object);
+            for (int[] p : pixels(mask)) {
+                int gx = p[0] - object.boxX() + 1;
+                int gy = p[1] - object.boxY() + 1;
+                assertEquals(exhaustiveSquaredDistance(mask, p[0], p[1]), fast[gy * object.gridWidth() + gx],
+                        "mask " + n + " at " + p[0] + "," + p[1]);
+            }
+        }
+    }
+
+    /** Random pixels at a random density in a crop of random size up to maxSide, never empty. */
+    private static ObjectMask noise(java.util.Random random, int maxSide) {
+        int width = 1 + random.nextInt(maxSide);
+        int height = 1 + random.nextInt(maxSide);
+        double density = 0.2 + 0.75 * random.nextDouble();
+        boolean[] inside = new boolean[width * height];
+        for (int i = 0; i < inside.length; i++) inside[i] = random.nextDouble() < density;
+        inside[random.nextInt(inside.length)] = true;
+        return new ObjectMask(width, height, inside);
+    }
+
+    private static int exhaustiveSquaredDistance(ObjectMask mask, int px, int py) {
+        int best = Integer.MAX_VALUE;
+        for (int y = -1; y <= mask.height(); y++) {
+            for (int x = -1; x <= mask.width(); x++) {
+                if (mask.contains(x, y)) continue;
+                int d = (x - px) * (x - px) + (y - py) * (y - py);
+                if (d < best) best = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Euler number against Gray's bit quads counted literally, window by window with the
+     * pattern table, over the crop padded by one pixel: on the blobs and on random noise
+     * of varied density (many objects and holes, wide and narrow crops).
+     */
+    @Test
+    void eulerNumberEqualsLiteralBitQuads() {
+        java.util.Random random = new java.util.Random(20261127L);
+        List<ObjectMask> masks = new ArrayList<>();
+        for (long seed = 1; seed <= BLOBS; seed++) masks.add(blob(seed));
+        for (int k = 0; k < 60; k++) masks.add(noise(random, k < 20 ? 6 : 60));
+        for (int n = 0; n < masks.size(); n++) {
+            ObjectMask mask = masks.get(n);
+            int q1 = 0;
+            int q3 = 0;
+            int qd = 0;
+            for (int y = -1; y < mask.height(); y++) {
+                for (int x = -1; x < mask.width(); x++) {
+                    boolean a = mask.contains(x, y);
+                    boolean b = mask.contains(x + 1, y);
+                    boolean c = mask.contains(x, y + 1);
+                    boolean d = mask.contains(x + 1, y + 1);
+                    int count = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) + (d ? 1 : 0);
+                    if (count == 1) q1++;
+                    if (count == 3) q3++;
+                    if (count == 2 && a == d) qd++;
+                }
+            }
+            assertEquals((q1 - q3 - 2 * qd) / 4, EulerNumber.of(PaddedObject.of(mask)), "mask " + n);
+        }
+    }
+
+    /**
      * Max Feret: the largest distance over all pixel pairs. Min Feret: the hull's
      * narrowest strip has a side through two hull vertices, which are pixel centres,
      * so the minimum over all pixel pairs of the strip width normal to that pair is it.
@@ -199,6 +286,12 @@ class BruteForceCrossCheckTest {
             ObjectMask mask = blob(seed);
             double expected = LiteralPerimeter.of(mask);
             assertEquals(expected, FourNeighbourPerimeter.of(PaddedObject.of(mask)), 1e-9, "seed " + seed);
+        }
+        // Noise: many short runs and holes; narrow crops take the cell-by-cell tails.
+        java.util.Random random = new java.util.Random(20261128L);
+        for (int k = 0; k < 60; k++) {
+            ObjectMask mask = noise(random, k < 20 ? 6 : 60);
+            assertEquals(LiteralPerimeter.of(mask), FourNeighbourPerimeter.of(PaddedObject.of(mask)), 1e-9, "noise " + k);
         }
     }
 }
