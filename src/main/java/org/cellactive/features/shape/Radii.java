@@ -27,7 +27,18 @@ record Radii(double max, double mean, double median) {
     private static final ThreadLocal<ScratchArrays> SCRATCH =
             ThreadLocal.withInitial(() -> new ScratchArrays(6, 1, 0, 0));
 
+    /**
+     * The longest box side the transform takes: squared distances and the histogram's size are
+     * ints, and 46,340² is the largest square below 2³¹. A cell is far smaller; a hostile box
+     * is refused (the cell is rejected with this reason) rather than measured wrong.
+     */
+    static final int MAX_SIDE = 46_340;
+
     static Radii of(PaddedObject object) {
+        if (Math.max(object.boxWidth(), object.boxHeight()) > MAX_SIDE) {
+            throw new IllegalArgumentException("object's box is " + object.boxWidth() + " x " + object.boxHeight()
+                    + " pixels; the radius transform takes sides up to " + MAX_SIDE);
+        }
         ScratchArrays scratch = SCRATCH.get();
         int[] squared = squaredDistances(object, scratch);
         int count = object.area();

@@ -315,4 +315,19 @@ class AreaShapeFamilyTest {
             assertTrue(out[6] > 0 && out[6] <= 1.0, "extent " + out[6] + " seed " + seed);
         }
     }
+
+    @Test
+    void aBoxTooLongForTheRadiusTransformIsRefusedNotMeasuredWrong() {
+        // A one-pixel-wide bar: its squared distances are all 1, but a longer side than
+        // MAX_SIDE would overflow the transform's int arithmetic elsewhere; it is refused.
+        boolean[] longest = new boolean[Radii.MAX_SIDE];
+        java.util.Arrays.fill(longest, true);
+        Radii fits = Radii.of(PaddedObject.of(new ObjectMask(1, Radii.MAX_SIDE, longest)));
+        assertEquals(1.0, fits.max());
+        boolean[] tooLong = new boolean[Radii.MAX_SIDE + 1];
+        java.util.Arrays.fill(tooLong, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Radii.of(PaddedObject.of(new ObjectMask(Radii.MAX_SIDE + 1, 1, tooLong))));
+        assertTrue(e.getMessage().contains("46341 x 1"), e.getMessage());
+    }
 }
