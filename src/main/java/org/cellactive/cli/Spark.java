@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Spark {
     public static final String DEFAULT_MASTER = "local[*]";
+    /** Rows per cached column batch (Spark's default is 10,000); see docs/benchmarks.md §1. */
+    static final String COLUMN_BATCH_ROWS = "1000";
 
     private Spark() {
     }
@@ -33,6 +35,9 @@ public final class Spark {
         // Small driver-side jobs dominate the active-learning loop; the UI only costs time here.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        // The feature stage caches ~170 double columns in partitions of ~300 rows; column
+        // builders are sized for a whole batch, so Spark's 10,000 allocated ~14 MB per task.
+        conf.setIfMissing("spark.sql.inMemoryColumnarStorage.batchSize", COLUMN_BATCH_ROWS);
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }
