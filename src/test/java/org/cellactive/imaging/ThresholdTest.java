@@ -187,15 +187,7 @@ class ThresholdTest {
     void otsuFromGrayCodesEqualsOtsuFromTheFloatsBitForBit() {
         Random random = new Random(5);
         for (int trial = 0; trial < 300; trial++) {
-            int w = 1 + random.nextInt(60);
-            int h = 1 + random.nextInt(60);
-            int spread = 1 + random.nextInt(256);
-            int base = random.nextInt(257 - spread);
-            byte[] rgb = new byte[3 * w * h];
-            for (int i = 0; i < rgb.length; i++) {
-                rgb[i] = (byte) (base + random.nextInt(spread));
-            }
-            CellImage crop = RgbImage.of(w, h, rgb).toCellImage();
+            CellImage crop = RandomCrops.of(random, 60);
             assertEquals(Threshold.otsu(crop.gray()), Threshold.otsuOfGrayCodes(crop.levels().grayCodes()),
                     "trial " + trial);
             assertEquals(Threshold.otsu(crop.gray()), ThresholdMethod.OTSU.threshold(crop));

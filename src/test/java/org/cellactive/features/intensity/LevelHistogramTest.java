@@ -9,7 +9,7 @@ import java.util.Random;
 import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
-import org.cellactive.imaging.RgbImage;
+import org.cellactive.imaging.RandomCrops;
 import org.junit.jupiter.api.Test;
 
 class LevelHistogramTest {
@@ -136,15 +136,7 @@ class LevelHistogramTest {
         LevelHistogram fromFloats = new LevelHistogram();
         LevelHistogram fromLevels = new LevelHistogram();
         for (int trial = 0; trial < 100; trial++) {
-            int w = 1 + random.nextInt(50);
-            int h = 1 + random.nextInt(50);
-            int spread = 1 + random.nextInt(256);
-            int base = random.nextInt(257 - spread);
-            byte[] rgb = new byte[3 * w * h];
-            for (int i = 0; i < rgb.length; i++) {
-                rgb[i] = (byte) (base + random.nextInt(spread));
-            }
-            CellImage crop = RgbImage.of(w, h, rgb).toCellImage();
+            CellImage crop = RandomCrops.of(random, 50);
             // A random subset of the pixels, in raster order, as an object's would be.
             int[] pixels = new int[crop.pixelCount()];
             int n = 0;
