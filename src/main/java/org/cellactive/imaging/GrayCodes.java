@@ -24,15 +24,11 @@ public final class GrayCodes {
     private static final float[] THIRD = new float[766];
 
     static {
-        float[] unit = new float[256];
-        for (int k = 0; k < 256; k++) {
-            unit[k] = k / 255f;
-        }
         // r/255f + g/255f takes few distinct values; each then meets every blue level.
         float[] redGreen = new float[256 * 256];
         for (int r = 0, i = 0; r < 256; r++) {
             for (int g = 0; g < 256; g++) {
-                redGreen[i++] = unit[r] + unit[g];
+                redGreen[i++] = ByteLevels.value(r) + ByteLevels.value(g);
             }
         }
         float[] pairs = distinct(redGreen, redGreen.length);
@@ -40,7 +36,7 @@ public final class GrayCodes {
         int n = 0;
         for (float pair : pairs) {
             for (int b = 0; b < 256; b++) {
-                all[n++] = (pair + unit[b]) / 3f;
+                all[n++] = (pair + ByteLevels.value(b)) / 3f;
             }
         }
         VALUE = distinct(all, n);

@@ -9,15 +9,6 @@ import java.util.Objects;
  * over every pixel. Immutable: the array is never handed out.
  */
 public final class RgbImage {
-    /** Byte value to 0..1, so a crop costs one table look-up a sample. */
-    private static final float[] UNIT = new float[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            UNIT[i] = i / 255f;
-        }
-    }
-
     private final int width;
     private final int height;
     private final byte[] rgb;
@@ -100,9 +91,9 @@ public final class RgbImage {
                 int rl = rb & 0xff;
                 int gl = gb & 0xff;
                 int bl = bb & 0xff;
-                float r = UNIT[rl];
-                float g = UNIT[gl];
-                float b = UNIT[bl];
+                float r = ByteLevels.value(rl);
+                float g = ByteLevels.value(gl);
+                float b = ByteLevels.value(bl);
                 red[o] = r;
                 green[o] = g;
                 blue[o] = b;

@@ -50,14 +50,14 @@ public final class ColorFamily implements MeasurementFamily {
         }
     }
 
-    /** The 8-bit level k as the planes hold it, k/255f, widened. */
+    /** The 8-bit level k as the planes hold it ({@link ByteLevels#value}), widened once here. */
     private static final double[] UNIT = new double[256];
     /** {@link #saturation} of the levels (max, min), at [max << 8 | min]: 64 Ki doubles, 512 KiB. */
     private static final double[] SATURATION = new double[256 * 256];
 
     static {
         for (int k = 0; k < 256; k++) {
-            UNIT[k] = k / 255f;
+            UNIT[k] = ByteLevels.value(k);
         }
         for (int max = 0; max < 256; max++) {
             for (int min = 0; min <= max; min++) {

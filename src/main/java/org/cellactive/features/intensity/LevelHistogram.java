@@ -25,15 +25,6 @@ import org.cellactive.imaging.GrayCodes;
 final class LevelHistogram {
     private static final int BUCKETS = 766;
     private static final int PER_BUCKET = 4;
-    /** The float k/255 of each 8-bit level k, as the crop planes hold them. */
-    private static final float[] BYTE_LEVEL = new float[256];
-
-    static {
-        for (int k = 0; k < 256; k++) {
-            BYTE_LEVEL[k] = k / 255f;
-        }
-    }
-
     /** Counts per 8-bit level; all 0 between calls. */
     private final int[] byteCounts = new int[256];
     /** Counts per gray code; all 0 between calls. */
@@ -125,13 +116,7 @@ final class LevelHistogram {
         for (int j = 0; j < n; j++) {
             counts[levels[pixels[j]] & 0xff]++;
         }
-        for (int k = 0; k < 256; k++) {
-            int c = counts[k];
-            if (c == 0) continue;
-            counts[k] = 0;
-            value[this.levels] = BYTE_LEVEL[k];
-            count[this.levels++] = c;
-        }
+        takeByteCounts(true);
     }
 
     /**
@@ -161,22 +146,28 @@ final class LevelHistogram {
         for (; j < n; j++) {
             float v = plane[pixels[j]];
             int k = (int) (v * 255f + 0.5f);
-            if (k < 0 || k > 255 || Float.floatToRawIntBits(BYTE_LEVEL[k]) != Float.floatToRawIntBits(v)) {
+            if (k < 0 || k > 255 || Float.floatToRawIntBits(ByteLevels.value(k)) != Float.floatToRawIntBits(v)) {
                 break;
             }
             counts[k]++;
         }
         boolean all = j == n;
+        takeByteCounts(all);
+        return all;
+    }
+
+    /** Empties the 256 byte bins, in level order; when {@code keep}, as this histogram's levels. */
+    private void takeByteCounts(boolean keep) {
+        int[] counts = byteCounts;
         for (int k = 0; k < 256; k++) {
             int c = counts[k];
             if (c == 0) continue;
             counts[k] = 0;
-            if (all) {
-                value[levels] = BYTE_LEVEL[k];
+            if (keep) {
+                value[levels] = ByteLevels.value(k);
                 count[levels++] = c;
             }
         }
-        return all;
     }
 
     float min() {
