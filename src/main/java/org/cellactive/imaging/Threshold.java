@@ -51,9 +51,7 @@ public final class Threshold {
      * by the same arithmetic, so the result is the same to the bit.
      */
     static double otsuOfGrayCodes(short[] codes) {
-        if (codes.length == 0) {
-            throw new IllegalArgumentException("no values to threshold");
-        }
+        requireValues(codes.length);
         int[] perCode = new int[GrayCodes.count()];
         for (short code : codes) {
             perCode[code]++;
@@ -214,7 +212,11 @@ public final class Threshold {
     }
 
     private static void requireValues(float[] values) {
-        if (values == null || values.length == 0) {
+        requireValues(values == null ? 0 : values.length);
+    }
+
+    private static void requireValues(int count) {
+        if (count == 0) {
             throw new IllegalArgumentException("no values to threshold");
         }
     }

@@ -37,7 +37,7 @@ public final class CellProfilerQuantile {
         int i = (int) Math.floor(q);
         double frac = q - i;
         boolean two = i < n - 1;
-        int rank = two ? i : Math.min(i, n - 1);
+        int rank = Math.min(i, n - 1);
         float[] middle = n >= NARROW_FROM ? middleByTopBits(values, n, rank, two) : null;
         float low;
         float next;

@@ -1,8 +1,6 @@
 package org.cellactive.features.shape;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.cellactive.features.shape.PaddedObject.EIGHT_CELLS;
 
 /**
  * Objects minus holes, with 8-connected objects and 4-connected holes: what
@@ -25,10 +23,6 @@ import java.nio.ByteOrder;
 final class EulerNumber {
     private EulerNumber() {
     }
-
-    /** The grid read eight cells at a time: byte k of a long is cell i + k. */
-    private static final VarHandle EIGHT_CELLS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static int of(PaddedObject object) {
         byte[] grid = object.grid();

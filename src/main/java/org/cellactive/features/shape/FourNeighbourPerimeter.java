@@ -1,8 +1,7 @@
 package org.cellactive.features.shape;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static org.cellactive.features.shape.PaddedObject.EIGHT_CELLS;
+
 import org.cellactive.imaging.ScratchArrays;
 
 /**
@@ -33,14 +32,6 @@ final class FourNeighbourPerimeter {
 
     private FourNeighbourPerimeter() {
     }
-
-    /**
-     * The grid read and written eight cells at a time, as little-endian longs: byte k of
-     * a long is cell i + k. The grid holds 0 or 1 per cell, so byte-wise AND and NOT need
-     * no carries (SWAR, "SIMD within a register").
-     */
-    private static final VarHandle EIGHT_CELLS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The perimeter of the object in pixel units. */
     static double of(PaddedObject object) {

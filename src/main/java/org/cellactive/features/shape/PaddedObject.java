@@ -1,5 +1,8 @@
 package org.cellactive.features.shape;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.ScratchArrays;
 
@@ -54,6 +57,14 @@ final class PaddedObject {
         this.sumYY = sumYY;
         this.sumXY = sumXY;
     }
+
+    /**
+     * A grid (or a grid-sized array such as the perimeter's border marks) read and written eight
+     * cells at a time, as little-endian longs: byte k of a long is cell i + k. Cells hold 0 or 1,
+     * so byte-wise AND, NOT and small sums need no carries (SWAR, "SIMD within a register").
+     */
+    static final VarHandle EIGHT_CELLS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Per-thread work array: each mask row's first and last object x. */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
