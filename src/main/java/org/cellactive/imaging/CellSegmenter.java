@@ -65,25 +65,18 @@ public final class CellSegmenter implements Serializable {
     public ObjectMask segment(CellImage crop) throws RejectedException {
         int w = crop.width();
         int h = crop.height();
-        float[] gray = crop.gray();
         double threshold = method.threshold(crop);
         // Padded grid: stride w + 2, a ring of BACKGROUND around the crop.
         int stride = w + 2;
         int cells = stride * (h + 2);
         ScratchArrays scratch = SCRATCH.get();
         int[] state = scratch.zeroedInts(0, cells);
-        int foreground = 0;
-        for (int y = 0, i = 0; y < h; y++) {
-            int row = (y + 1) * stride + 1;
-            for (int x = 0; x < w; x++, i++) {
-                if (gray[i] < threshold) {
-                    state[row + x] = FOREGROUND;
-                    foreground++;
-                }
-            }
-        }
+        ByteLevels levels = crop.levels();
+        int foreground = levels != null
+                ? markDarkCodes(levels.grayCodes(), GrayCodes.countBelow(threshold), w, h, stride, state)
+                : markDark(crop.gray(), threshold, w, h, stride, state);
         if (foreground == 0) {
-            throw new RejectedException(SEGMENT, noObjectReason(gray, threshold));
+            throw new RejectedException(SEGMENT, noObjectReason(crop.gray(), threshold));
         }
         // Each run enters the stack once, as two ints; runs are at most half the cells, plus one.
         int[] stack = scratch.ints(1, cells + 2);
@@ -104,6 +97,39 @@ public final class CellSegmenter implements Serializable {
             }
         }
         return new ObjectMask(w, h, inside);
+    }
+
+    /** Marks FOREGROUND the pixels darker than {@code threshold}; returns how many. */
+    private static int markDark(float[] gray, double threshold, int w, int h, int stride, int[] state) {
+        int foreground = 0;
+        for (int y = 0, i = 0; y < h; y++) {
+            int row = (y + 1) * stride + 1;
+            for (int x = 0; x < w; x++, i++) {
+                if (gray[i] < threshold) {
+                    state[row + x] = FOREGROUND;
+                    foreground++;
+                }
+            }
+        }
+        return foreground;
+    }
+
+    /**
+     * As {@link #markDark}, from gray codes: codes rank the gray floats, so a pixel is darker than
+     * the threshold exactly when its code is below {@code codesBelow}, the count of darker floats.
+     */
+    private static int markDarkCodes(short[] codes, int codesBelow, int w, int h, int stride, int[] state) {
+        int foreground = 0;
+        for (int y = 0, i = 0; y < h; y++) {
+            int row = (y + 1) * stride + 1;
+            for (int x = 0; x < w; x++, i++) {
+                if (codes[i] < codesBelow) {
+                    state[row + x] = FOREGROUND;
+                    foreground++;
+                }
+            }
+        }
+        return foreground;
     }
 
     private String noObjectReason(float[] gray, double threshold) {

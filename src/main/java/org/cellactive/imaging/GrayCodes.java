@@ -71,6 +71,24 @@ public final class GrayCodes {
     }
 
     /**
+     * How many gray floats lie below {@code threshold}: a pixel's float is below it exactly when
+     * its code is below this count, as codes rank the floats.
+     */
+    public static int countBelow(double threshold) {
+        int low = 0;
+        int high = VALUE.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (VALUE[mid] < threshold) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
      * The code of a gray float made from bytes summing to {@code levelSum}, the float being
      * {@code gray}. Both must come from the same pixel, as in {@link RgbImage#crop}.
      */

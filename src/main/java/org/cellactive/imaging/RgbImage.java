@@ -60,8 +60,8 @@ public final class RgbImage {
     }
 
     /**
-     * The pixels under {@code box} as planes scaled to 0..1 (gray = mean of R, G, B), with the
-     * bytes and gray codes they came from ({@link CellImage#levels()}).
+     * The pixels under {@code box}: their bytes and gray codes ({@link CellImage#levels()}), from
+     * which the crop makes its planes scaled to 0..1 (gray = mean of R, G, B) when asked.
      *
      * @throws IllegalArgumentException if the box does not lie inside the image; boxes from
      *         {@link PixelBox#fromVoc} with this image's size always do
@@ -73,10 +73,6 @@ public final class RgbImage {
         int w = box.width();
         int h = box.height();
         int n = w * h;
-        float[] red = new float[n];
-        float[] green = new float[n];
-        float[] blue = new float[n];
-        float[] gray = new float[n];
         byte[] redLevel = new byte[n];
         byte[] greenLevel = new byte[n];
         byte[] blueLevel = new byte[n];
@@ -91,21 +87,14 @@ public final class RgbImage {
                 int rl = rb & 0xff;
                 int gl = gb & 0xff;
                 int bl = bb & 0xff;
-                float r = ByteLevels.value(rl);
-                float g = ByteLevels.value(gl);
-                float b = ByteLevels.value(bl);
-                red[o] = r;
-                green[o] = g;
-                blue[o] = b;
-                float v = CellImage.grayOf(r, g, b);
-                gray[o] = v;
+                float v = CellImage.grayOf(ByteLevels.value(rl), ByteLevels.value(gl), ByteLevels.value(bl));
                 redLevel[o] = rb;
                 greenLevel[o] = gb;
                 blueLevel[o] = bb;
                 grayCode[o] = (short) GrayCodes.code(rl + gl + bl, v);
             }
         }
-        return new CellImage(w, h, red, green, blue, gray, new ByteLevels(redLevel, greenLevel, blueLevel, grayCode));
+        return CellImage.of8Bit(w, h, new ByteLevels(redLevel, greenLevel, blueLevel, grayCode));
     }
 
     /** The whole image as a crop: for tests and small images. */

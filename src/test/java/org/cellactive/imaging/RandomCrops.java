@@ -12,6 +12,11 @@ public final class RandomCrops {
      * band (from one level to all 256), so some crops are nearly flat and others span everything.
      */
     public static CellImage of(Random random, int maxSide) {
+        return image(random, maxSide).toCellImage();
+    }
+
+    /** The image behind {@link #of}: crop it as often as needed. */
+    public static RgbImage image(Random random, int maxSide) {
         int w = 1 + random.nextInt(maxSide);
         int h = 1 + random.nextInt(maxSide);
         int spread = 1 + random.nextInt(256);
@@ -20,6 +25,6 @@ public final class RandomCrops {
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (byte) (base + random.nextInt(spread));
         }
-        return RgbImage.of(w, h, rgb).toCellImage();
+        return RgbImage.of(w, h, rgb);
     }
 }

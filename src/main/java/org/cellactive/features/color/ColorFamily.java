@@ -88,11 +88,12 @@ public final class ColorFamily implements MeasurementFamily {
     @Override
     public void measure(CellImage image, ObjectMask mask, double[] out, int offset) {
         SameSize.check(image, mask);
-        float[] red = image.red();
-        float[] green = image.green();
-        float[] blue = image.blue();
         ByteLevels levels = image.levels();
         boolean bytes = levels != null;
+        // An 8-bit crop is read from its bytes only; its float planes are never made.
+        float[] red = bytes ? null : image.red();
+        float[] green = bytes ? null : image.green();
+        float[] blue = bytes ? null : image.blue();
         byte[] redBytes = bytes ? levels.red() : null;
         byte[] greenBytes = bytes ? levels.green() : null;
         byte[] blueBytes = bytes ? levels.blue() : null;

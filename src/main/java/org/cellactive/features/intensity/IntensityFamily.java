@@ -8,6 +8,7 @@ import org.cellactive.features.SameSize;
 import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.GrayCodes;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.ScratchArrays;
 
@@ -43,9 +44,14 @@ public final class IntensityFamily implements MeasurementFamily {
     /** Per-thread scratch: the family itself stays immutable and shareable. */
     private static final ThreadLocal<LevelHistogram[]> HISTOGRAMS = ThreadLocal.withInitial(() -> new LevelHistogram[] {
         new LevelHistogram(), new LevelHistogram(), new LevelHistogram(), new LevelHistogram()});
-    /** Per-thread work arrays: the object's pixel indices, x, y, and edge pixel indices. */
+    /**
+     * Per-thread work arrays: the object's pixel indices, x, y, and its edge pixels (as positions
+     * in the object's list); each channel's values over the object (float slots 0..3), and a
+     * sorted copy (slot 4).
+     */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
-            ThreadLocal.withInitial(() -> new ScratchArrays(4, 0, 1, 0));
+            ThreadLocal.withInitial(() -> new ScratchArrays(4, 0, 5, 0));
+    private static final int SORTED_SLOT = 4;
 
     private final List<Channel> channels;
     private final List<String> columns;
@@ -117,6 +123,7 @@ public final class IntensityFamily implements MeasurementFamily {
             boolean borderRow = y == 0 || y == height - 1;
             for (int x = 0; x < width; x++, i++) {
                 if (!inside[i]) continue;
+                edge[edges] = k;
                 pixels[k] = i;
                 xs[k] = x;
                 ys[k++] = y;
@@ -127,18 +134,19 @@ public final class IntensityFamily implements MeasurementFamily {
                 // (the object's outline is where branches would be mispredicted).
                 boolean edgePixel = borderRow || x == 0 || x == width - 1
                         || !(inside[i - 1] & inside[i + 1] & inside[i - width] & inside[i + width]);
-                edge[edges] = i;
                 edges += edgePixel ? 1 : 0;
             }
         }
         double centroidX = sumX / n;
         double centroidY = sumY / n;
         LevelHistogram[] histograms = HISTOGRAMS.get();
+        // Each channel's values over the object, in pixel order: an 8-bit crop's from its bytes
+        // and gray codes, so its float planes are never made.
         float[][] planes = new float[channels.size()][];
         for (int c = 0; c < planes.length; c++) {
-            planes[c] = image.plane(channels.get(c));
+            planes[c] = gather(image, channels.get(c), pixels, n, scratch.floats(c, n));
         }
-        double[] sums = objectSums(planes, pixels, xs, ys, n);
+        double[] sums = objectSums(planes, xs, ys, n);
         // Channels are distinct, so there are at most four; all are counted before the
         // standard deviations, which four histograms compute side by side.
         boolean[] counted = new boolean[planes.length];
@@ -165,8 +173,8 @@ public final class IntensityFamily implements MeasurementFamily {
             double weightedY = sums[3 * c + 2];
             double mean = means[c];
             if (!counted[c]) {
-                if (values == null) values = scratch.floats(0, n);
-                for (int j = 0; j < n; j++) values[j] = plane[pixels[j]];
+                values = scratch.floats(SORTED_SLOT, n);
+                System.arraycopy(plane, 0, values, 0, n);
                 UnitIntervalSort.sort(values, n);
             }
             out[o++] = sum;
@@ -208,12 +216,34 @@ public final class IntensityFamily implements MeasurementFamily {
         return true;
     }
 
+    /** The channel's values at the object's {@code n} pixels, in order, into {@code into}. */
+    private static float[] gather(CellImage image, Channel channel, int[] pixels, int n, float[] into) {
+        ByteLevels levels = image.levels();
+        if (levels == null) {
+            float[] plane = image.plane(channel);
+            for (int j = 0; j < n; j++) {
+                into[j] = plane[pixels[j]];
+            }
+        } else if (channel == Channel.GRAY) {
+            short[] codes = levels.grayCodes();
+            for (int j = 0; j < n; j++) {
+                into[j] = GrayCodes.value(codes[pixels[j]]);
+            }
+        } else {
+            byte[] bytes = levels.colour(channel);
+            for (int j = 0; j < n; j++) {
+                into[j] = ByteLevels.value(bytes[pixels[j]] & 0xff);
+            }
+        }
+        return into;
+    }
+
     /**
-     * Σv, Σx·v and Σy·v of each plane over the object pixels, at [3c], [3c + 1], [3c + 2]. Every
-     * sum runs in pixel order; four planes share one pass, so their twelve sums, each a chain of
-     * dependent additions, proceed side by side instead of one plane after another.
+     * Σv, Σx·v and Σy·v of each channel's object values, at [3c], [3c + 1], [3c + 2]. Every
+     * sum runs in pixel order; four channels share one pass, so their twelve sums, each a chain
+     * of dependent additions, proceed side by side instead of one channel after another.
      */
-    private static double[] objectSums(float[][] planes, int[] pixels, int[] xs, int[] ys, int n) {
+    private static double[] objectSums(float[][] planes, int[] xs, int[] ys, int n) {
         double[] sums = new double[3 * planes.length];
         int c = 0;
         for (; c + 4 <= planes.length; c += 4) {
@@ -224,13 +254,12 @@ public final class IntensityFamily implements MeasurementFamily {
             double s0 = 0, x0 = 0, y0 = 0, s1 = 0, x1 = 0, y1 = 0;
             double s2 = 0, x2 = 0, y2 = 0, s3 = 0, x3 = 0, y3 = 0;
             for (int j = 0; j < n; j++) {
-                int i = pixels[j];
                 double x = xs[j];
                 double y = ys[j];
-                float v0 = p0[i];
-                float v1 = p1[i];
-                float v2 = p2[i];
-                float v3 = p3[i];
+                float v0 = p0[j];
+                float v1 = p1[j];
+                float v2 = p2[j];
+                float v3 = p3[j];
                 s0 += v0;
                 x0 += x * v0;
                 y0 += y * v0;
@@ -253,7 +282,7 @@ public final class IntensityFamily implements MeasurementFamily {
             double weightedX = 0;
             double weightedY = 0;
             for (int j = 0; j < n; j++) {
-                float v = plane[pixels[j]];
+                float v = plane[j];
                 sum += v;
                 weightedX += (double) xs[j] * v;
                 weightedY += (double) ys[j] * v;
@@ -265,7 +294,8 @@ public final class IntensityFamily implements MeasurementFamily {
         return sums;
     }
 
-    private static int measureEdge(float[] plane, int[] edge, int edges, double[] out, int o) {
+    /** The five edge measures of one channel: {@code edge} holds positions in its object {@code values}. */
+    private static int measureEdge(float[] values, int[] edge, int edges, double[] out, int o) {
         if (edges == 0) {
             // Cannot happen for a mask inside a finite crop, but CellProfiler writes 0 then.
             for (int i = 0; i < 5; i++) out[o++] = 0;
@@ -275,7 +305,7 @@ public final class IntensityFamily implements MeasurementFamily {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < edges; j++) {
-            float v = plane[edge[j]];
+            float v = values[edge[j]];
             sum += v;
             min = Math.min(min, v);
             max = Math.max(max, v);
@@ -283,7 +313,7 @@ public final class IntensityFamily implements MeasurementFamily {
         double mean = sum / edges;
         double squares = 0;
         for (int j = 0; j < edges; j++) {
-            double d = plane[edge[j]] - mean;
+            double d = values[edge[j]] - mean;
             squares += d * d;
         }
         out[o++] = sum;

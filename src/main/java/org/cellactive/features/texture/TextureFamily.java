@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import org.cellactive.features.MeasurementFamily;
 import org.cellactive.features.SameSize;
+import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
+import org.cellactive.imaging.GrayCodes;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.ScratchArrays;
 
@@ -45,6 +47,10 @@ public final class TextureFamily implements MeasurementFamily {
     private final int scale;
     private final List<Channel> channels;
     private final List<String> columns;
+    /** {@link #quantize} of every gray float ({@link GrayCodes}), by code: 8-bit crops read their codes. */
+    private final byte[] levelOfGrayCode;
+    /** {@link #quantize} of every byte's value k/255f, by k. */
+    private final byte[] levelOfByte;
 
     /** CellProfiler's defaults: 256 levels, scale 3, Gray. */
     public TextureFamily() {
@@ -74,6 +80,14 @@ public final class TextureFamily implements MeasurementFamily {
             }
         }
         this.columns = Collections.unmodifiableList(names);
+        this.levelOfGrayCode = new byte[GrayCodes.count()];
+        for (int code = 0; code < levelOfGrayCode.length; code++) {
+            levelOfGrayCode[code] = (byte) quantize(GrayCodes.value(code), levels);
+        }
+        this.levelOfByte = new byte[256];
+        for (int k = 0; k < 256; k++) {
+            levelOfByte[k] = (byte) quantize(ByteLevels.value(k), levels);
+        }
     }
 
     public int levels() { return levels; }
@@ -149,13 +163,7 @@ public final class TextureFamily implements MeasurementFamily {
         CooccurrenceMatrix matrix = MATRICES.get();
         int o = offset;
         for (Channel channel : channels) {
-            float[] plane = image.plane(channel);
-            int maxLevel = 0;
-            for (int k = 0; k < n; k++) {
-                int q = quantize(plane[sourceAt[k]], levels);
-                levelPlane[objectAt[k]] = (byte) q;
-                maxLevel = Math.max(maxLevel, q);
-            }
+            int maxLevel = quantizeObject(image, channel, sourceAt, objectAt, n, levelPlane);
             matrix.accumulate(levelPlane, objectAt, n, shifts);
             boolean empty = false;
             for (int d = 0; d < DIRECTIONS.length; d++) {
@@ -173,5 +181,39 @@ public final class TextureFamily implements MeasurementFamily {
                 }
             }
         }
+    }
+
+    /**
+     * Writes the grey level of each object pixel onto {@code levelPlane}; returns the largest.
+     * An 8-bit crop's levels are looked up by byte or gray code: the same values as quantising
+     * its floats.
+     */
+    private int quantizeObject(CellImage image, Channel channel, int[] sourceAt, int[] objectAt, int n,
+                               byte[] levelPlane) {
+        int maxLevel = 0;
+        ByteLevels bytes = image.levels();
+        if (bytes == null) {
+            float[] plane = image.plane(channel);
+            for (int k = 0; k < n; k++) {
+                int q = quantize(plane[sourceAt[k]], levels);
+                levelPlane[objectAt[k]] = (byte) q;
+                maxLevel = Math.max(maxLevel, q);
+            }
+        } else if (channel == Channel.GRAY) {
+            short[] codes = bytes.grayCodes();
+            for (int k = 0; k < n; k++) {
+                byte q = levelOfGrayCode[codes[sourceAt[k]]];
+                levelPlane[objectAt[k]] = q;
+                maxLevel = Math.max(maxLevel, q & 0xff);
+            }
+        } else {
+            byte[] colour = bytes.colour(channel);
+            for (int k = 0; k < n; k++) {
+                byte q = levelOfByte[colour[sourceAt[k]] & 0xff];
+                levelPlane[objectAt[k]] = q;
+                maxLevel = Math.max(maxLevel, q & 0xff);
+            }
+        }
+        return maxLevel;
     }
 }
