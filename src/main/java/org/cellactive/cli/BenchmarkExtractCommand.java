@@ -62,14 +62,19 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
     @Option(names = "--spark-only", description = "Only the Spark stage.")
     boolean sparkOnly;
 
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Tasks for the Spark stage (default: as extract chooses them).")
+    Integer partitions;
+
     @Option(names = "--master", defaultValue = "local[2]",
             description = "Spark master for the stage timing (default: ${DEFAULT-VALUE}).")
     String master;
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || sparkWarmup < 0) {
-            return CliErrors.usage("benchmark-extract", "--runs must be at least 1 and --spark-warmup at least 0");
+        if (runs < 1 || sparkWarmup < 0 || (partitions != null && partitions < 1)) {
+            return CliErrors.usage("benchmark-extract",
+                    "--runs and --partitions must be at least 1 and --spark-warmup at least 0");
         }
         if (sparkOnly) {
             sparkStage(FeatureOptions.defaults(), "default families");
@@ -104,6 +109,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         long n = boxes.count();
         int cores = spark.sparkContext().defaultParallelism();
         FeatureStage stage = new FeatureStage(options, 100_000_000L, null);
+        int tasks = partitions != null ? partitions : FeatureStage.defaultPartitions(n, cores);
         double[] seconds = new double[runs];
         TaskTimes taskTimes = new TaskTimes();
         spark.sparkContext().addSparkListener(taskTimes);
@@ -112,9 +118,9 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         for (int r = -sparkWarmup; r < runs; r++) {
             taskTimes.drain();
             long start = System.nanoTime();
-            Dataset<Row> outcomes = stage.outcomes(spark, boxes, FeatureStage.defaultPartitions(n, cores),
+            Dataset<Row> outcomes = stage.outcomes(spark, boxes, tasks,
                     spark.sparkContext().longAccumulator());
-            long measured = FeatureStage.cells(outcomes).count();
+            long measured = stage.cells(outcomes).count();
             outcomes.unpersist(true);
             double wall = (System.nanoTime() - start) / 1e9;
             if (r == -sparkWarmup) {
@@ -132,10 +138,10 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         String inOrder = Arrays.toString(seconds);
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
-        System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes), "
+        System.out.printf(Locale.ROOT, "%nSpark stage (%s, %s, %d cores, images read from disk, %d boxes, %d tasks), "
                         + "after %d untimed runs: median %.2f s = %,.0f cells/s = %,.0f cells/s per core "
                         + "(runs in order: %s)%n",
-                label, master, cores, n, sparkWarmup, median, n / median, n / median / cores, inOrder);
+                label, master, cores, n, tasks, sparkWarmup, median, n / median, n / median / cores, inOrder);
         System.out.printf(Locale.ROOT, "The first (cold) run took %.2f s = %,.0f cells/s per core.%n",
                 cold, n / cold / cores);
         System.out.println();

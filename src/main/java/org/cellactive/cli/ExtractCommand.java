@@ -113,7 +113,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 : FeatureStage.defaultPartitions(boxCount, spark.sparkContext().defaultParallelism());
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
         Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), tasks, done);
-        Dataset<Row> cells = FeatureStage.cells(outcomes);
+        Dataset<Row> cells = stage.cells(outcomes);
         Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
         String cellsPath = new Path(out, "cells.parquet").toString();
         String rejectsPath = new Path(out, "rejects.parquet").toString();

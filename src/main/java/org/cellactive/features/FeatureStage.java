@@ -2,10 +2,13 @@ package org.cellactive.features;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -24,12 +27,17 @@ import org.cellactive.imaging.ImageDecoder;
  * <p>Rows are repartitioned by image and sorted within each partition, so that every
  * image is read and decoded exactly once, by one task. The outcome holds the box's
  * columns, then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
- * cells), then one column per feature (null for rejected boxes);
- * {@link #cells(Dataset)} and {@link #rejects(Dataset)} split it.
+ * cells), then {@link #VALUES}, the cell's feature values as one array (null for rejected
+ * boxes); {@link #cells(Dataset)} spreads the array into one column per feature, and
+ * {@link #rejects(Dataset)} lists the rest.
+ *
+ * <p>One array, not a column per feature, because Spark builds the code that writes a task's
+ * output rows in every task, and with 142 columns that alone took some 30 ms of each task.
  */
 public final class FeatureStage {
     public static final String REJECT_STAGE = "_reject_stage";
     public static final String REJECT_REASON = "_reject_reason";
+    public static final String VALUES = "_values";
 
     private final CellMeasurer measurer;
     private final long maxImagePixels;
@@ -65,10 +73,8 @@ public final class FeatureStage {
         StructType boxSchema = boxes.schema();
         StructType outcome = boxSchema
                 .add(REJECT_STAGE, DataTypes.StringType, true)
-                .add(REJECT_REASON, DataTypes.StringType, true);
-        for (String column : measurer.columns()) {
-            outcome = outcome.add(column, DataTypes.DoubleType, true);
-        }
+                .add(REJECT_REASON, DataTypes.StringType, true)
+                .add(VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), true);
         Broadcast<Map<String, String>> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(hadoopConf(spark));
         // A decoded image costs about 4 bytes per pixel; the compressed file is far smaller,
@@ -83,9 +89,19 @@ public final class FeatureStage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** Measured cells: the box columns, then the features. */
-    public static Dataset<Row> cells(Dataset<Row> outcomes) {
-        return outcomes.filter(col(REJECT_STAGE).isNull()).drop(REJECT_STAGE, REJECT_REASON);
+    /** Measured cells: the box columns, then one column per feature, in {@link CellMeasurer#columns()} order. */
+    public Dataset<Row> cells(Dataset<Row> outcomes) {
+        List<Column> columns = new ArrayList<>();
+        for (String name : outcomes.columns()) {
+            if (!name.equals(REJECT_STAGE) && !name.equals(REJECT_REASON) && !name.equals(VALUES)) {
+                columns.add(col(name));
+            }
+        }
+        List<String> features = measurer.columns();
+        for (int i = 0; i < features.size(); i++) {
+            columns.add(col(VALUES).getItem(i).as(features.get(i)));
+        }
+        return outcomes.filter(col(REJECT_STAGE).isNull()).select(columns.toArray(Column[]::new));
     }
 
     /** Boxes that could not be measured, in the rejects schema. */

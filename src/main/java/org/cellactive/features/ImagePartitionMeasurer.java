@@ -199,16 +199,13 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row measured(Row box, double[] values) {
-        Object[] row = keyValues(box, 2 + values.length);
-        int at = fields.keyCount() + 2;
-        for (double v : values) {
-            row[at++] = v;
-        }
+        Object[] row = keyValues(box, 3);
+        row[fields.keyCount() + 2] = values;
         return RowFactory.create(row);
     }
 
     private Row rejected(Row box, RejectedException e) {
-        Object[] row = keyValues(box, 2 + measurer.columns().size());
+        Object[] row = keyValues(box, 3);
         row[fields.keyCount()] = e.stage().label();
         row[fields.keyCount() + 1] = e.reason();
         return RowFactory.create(row);
