@@ -110,8 +110,9 @@ public final class AnnotationSource {
     public static AnnotationTable fromParsed(SparkSession spark, ParsedAnnotations parsed) {
         List<Row> boxes = parsed.boxes().stream().map(AnnotationSource::boxRow).toList();
         List<Row> rejects = parsed.rejects().stream().map(AnnotationSource::rejectRow).toList();
+        // Spark slices the list into partitions anywhere, so an image's rows may be split.
         return new AnnotationTable(spark.createDataFrame(boxes, BOX_SCHEMA),
-                spark.createDataFrame(rejects, REJECT_SCHEMA));
+                spark.createDataFrame(rejects, REJECT_SCHEMA), false);
     }
 
     /** A row of {@link #boxSchema()}. */
@@ -151,7 +152,8 @@ public final class AnnotationSource {
                 .filter((FilterFunction<Row>) r -> VocFileReader.REJECT.equals(r.getString(0)))
                 .map((MapFunction<Row, Row>) r -> RowFactory.create(r.get(10), r.get(1), r.get(2), r.get(9),
                         r.get(11), r.get(12)), Encoders.row(REJECT_SCHEMA));
-        return new AnnotationTable(boxes, rejects);
+        // Each file is parsed whole, by one task, its boxes emitted together.
+        return new AnnotationTable(boxes, rejects, true);
     }
 
     private static ParsedAnnotations readCsv(FileStatus csv, Configuration conf, ImageLocator images) {

@@ -73,8 +73,8 @@ public final class ExtractCommand implements Callable<Integer> {
     String threshold;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Tasks to spread the images over (default: 3 per core, and at least one per 300 boxes "
-                    + "so that progress lines move).")
+            description = "Tasks to spread the images over (default: for a VOC folder, the tasks that read the "
+                    + "annotation files, so no row moves; for a CSV, 3 per core and at least one per 300 boxes).")
     Integer partitions;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
@@ -109,10 +109,13 @@ public final class ExtractCommand implements Callable<Integer> {
         outFs.delete(new Path(out, "manifest.json"), false);
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
-        int tasks = partitions != null ? partitions
-                : FeatureStage.defaultPartitions(boxCount, spark.sparkContext().defaultParallelism());
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
-        Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), tasks, done);
+        boolean inPlace = partitions == null && table.groupedByImage();
+        int tasks = inPlace ? table.boxes().rdd().getNumPartitions()
+                : partitions != null ? partitions
+                : FeatureStage.defaultPartitions(boxCount, spark.sparkContext().defaultParallelism());
+        Dataset<Row> outcomes = inPlace ? stage.outcomesInPlace(spark, table.boxes(), done)
+                : stage.outcomes(spark, table.boxes(), tasks, done);
         Dataset<Row> cells = stage.cells(outcomes);
         Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
         String cellsPath = new Path(out, "cells.parquet").toString();

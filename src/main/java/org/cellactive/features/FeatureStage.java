@@ -24,8 +24,11 @@ import org.cellactive.imaging.ImageDecoder;
 /**
  * The distributed feature stage: box rows in, one outcome row per box out.
  *
- * <p>Rows are repartitioned by image and sorted within each partition, so that every
- * image is read and decoded exactly once, by one task. The outcome holds the box's
+ * <p>Each task reads and decodes an image once for the run of adjacent rows that name it.
+ * Rows are therefore first repartitioned by image and sorted within each partition
+ * ({@link #outcomes}), so that every image is read by exactly one task, unless they already
+ * arrive grouped by image, as a VOC folder's do ({@link #outcomesInPlace}): then each input
+ * partition is one task, and no row moves. The outcome holds the box's
  * columns, then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
  * cells), then {@link #VALUES}, the cell's feature values as one array (null for rejected
  * boxes); {@link #cells(Dataset)} spreads the array into one column per feature, and
@@ -65,11 +68,27 @@ public final class FeatureStage {
     }
 
     /**
-     * Plans the stage. {@code done} counts boxes as their images finish, for progress lines.
-     *
-     * @param partitions how many tasks to spread the images over
+     * Plans the stage, moving each image's rows to one of {@code partitions} tasks. {@code done}
+     * counts boxes as their images finish, for progress lines.
      */
     public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, int partitions, LongAccumulator done) {
+        Dataset<Row> grouped = boxes
+                .repartition(partitions, col(AnnotationColumns.IMAGE_PATH))
+                .sortWithinPartitions(AnnotationColumns.IMAGE_PATH, AnnotationColumns.CELL_ID);
+        return measure(spark, grouped, done);
+    }
+
+    /**
+     * Plans the stage over rows whose images' boxes are already adjacent within one partition
+     * ({@link org.cellactive.annotations.AnnotationTable#groupedByImage()}): one task per partition,
+     * no shuffle. Rows of one image split over partitions would still be measured right, the
+     * image read once per part.
+     */
+    public Dataset<Row> outcomesInPlace(SparkSession spark, Dataset<Row> boxes, LongAccumulator done) {
+        return measure(spark, boxes, done);
+    }
+
+    private Dataset<Row> measure(SparkSession spark, Dataset<Row> boxes, LongAccumulator done) {
         StructType boxSchema = boxes.schema();
         StructType outcome = boxSchema
                 .add(REJECT_STAGE, DataTypes.StringType, true)
@@ -83,8 +102,6 @@ public final class FeatureStage {
         ImagePartitionMeasurer body = new ImagePartitionMeasurer(measurer, new ImageDecoder(maxImagePixels),
                 maxFileBytes, conf, cropsDir, done, BoxFields.of(boxSchema));
         return boxes
-                .repartition(partitions, col(AnnotationColumns.IMAGE_PATH))
-                .sortWithinPartitions(AnnotationColumns.IMAGE_PATH, AnnotationColumns.CELL_ID)
                 .mapPartitions(body, Encoders.row(outcome))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
