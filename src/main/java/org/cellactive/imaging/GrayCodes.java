@@ -22,6 +22,13 @@ public final class GrayCodes {
     /** For level s: its second and third floats, or +∞ when the level has fewer. */
     private static final float[] SECOND = new float[766];
     private static final float[] THIRD = new float[766];
+    /**
+     * For level s: the smallest channel sum {@code r/255f + g/255f + b/255f} whose third is
+     * SECOND[s] (THIRD[s]) or more. Dividing by 3 is monotone, so comparing the sum with these
+     * gives the code without dividing.
+     */
+    private static final float[] SECOND_SUM = new float[766];
+    private static final float[] THIRD_SUM = new float[766];
 
     static {
         // r/255f + g/255f takes few distinct values; each then meets every blue level.
@@ -55,6 +62,25 @@ public final class GrayCodes {
                 throw new AssertionError("more than three gray floats at level " + level);
             }
         }
+        for (int level = 0; level < 766; level++) {
+            SECOND_SUM[level] = smallestSumReaching(SECOND[level]);
+            THIRD_SUM[level] = smallestSumReaching(THIRD[level]);
+        }
+    }
+
+    /** The smallest float f with f / 3f &gt;= gray; +∞ for +∞. */
+    private static float smallestSumReaching(float gray) {
+        if (gray == Float.POSITIVE_INFINITY) {
+            return gray;
+        }
+        float f = gray * 3f;
+        while (f / 3f >= gray) {
+            f = Math.nextDown(f);
+        }
+        while (f / 3f < gray) {
+            f = Math.nextUp(f);
+        }
+        return f;
     }
 
     private GrayCodes() {
@@ -94,6 +120,15 @@ public final class GrayCodes {
      */
     static int code(int levelSum, float gray) {
         return FIRST[levelSum] + (gray >= SECOND[levelSum] ? 1 : 0) + (gray >= THIRD[levelSum] ? 1 : 0);
+    }
+
+    /**
+     * The same code from the pixel's channel sum {@code (r/255f + g/255f) + b/255f}, the float
+     * {@link CellImage} divides by 3 to make the gray value, without the division.
+     */
+    static int codeOfSum(int levelSum, float channelSum) {
+        return FIRST[levelSum] + (channelSum >= SECOND_SUM[levelSum] ? 1 : 0)
+                + (channelSum >= THIRD_SUM[levelSum] ? 1 : 0);
     }
 
     /** The level a gray float rounds to: (r + g + b) for every float in the table. */

@@ -87,11 +87,12 @@ public final class RgbImage {
                 int rl = rb & 0xff;
                 int gl = gb & 0xff;
                 int bl = bb & 0xff;
-                float v = CellImage.grayOf(ByteLevels.value(rl), ByteLevels.value(gl), ByteLevels.value(bl));
+                // The sum CellImage.grayOf divides by 3, added in its order.
+                float sum = ByteLevels.value(rl) + ByteLevels.value(gl) + ByteLevels.value(bl);
                 redLevel[o] = rb;
                 greenLevel[o] = gb;
                 blueLevel[o] = bb;
-                grayCode[o] = (short) GrayCodes.code(rl + gl + bl, v);
+                grayCode[o] = (short) GrayCodes.codeOfSum(rl + gl + bl, sum);
             }
         }
         return CellImage.of8Bit(w, h, new ByteLevels(redLevel, greenLevel, blueLevel, grayCode));

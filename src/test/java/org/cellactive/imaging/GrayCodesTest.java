@@ -20,6 +20,11 @@ class GrayCodesTest {
                         throw new AssertionError("(" + r + "," + g + "," + b + "): code " + code + " holds "
                                 + GrayCodes.value(code) + ", the pixel is " + gray);
                     }
+                    int ofSum = GrayCodes.codeOfSum(r + g + b, r / 255f + g / 255f + b / 255f);
+                    if (ofSum != code) {
+                        throw new AssertionError("(" + r + "," + g + "," + b + "): code of the sum " + ofSum
+                                + ", of the gray float " + code);
+                    }
                 }
             }
         }
@@ -44,11 +49,17 @@ class GrayCodesTest {
         random.nextBytes(rgb);
         CellImage crop = RgbImage.of(w, h, rgb).crop(new PixelBox(5, 4, 30, 20));
         ByteLevels levels = crop.levels();
-        for (int i = 0; i < crop.pixelCount(); i++) {
-            assertEquals(crop.red()[i], (levels.red()[i] & 0xff) / 255f);
-            assertEquals(crop.green()[i], (levels.green()[i] & 0xff) / 255f);
-            assertEquals(crop.blue()[i], (levels.blue()[i] & 0xff) / 255f);
-            assertEquals(crop.gray()[i], GrayCodes.value(levels.grayCodes()[i]));
+        for (int y = 4, i = 0; y < 20; y++) {
+            for (int x = 5; x < 30; x++, i++) {
+                int at = 3 * (y * w + x);
+                float r = (rgb[at] & 0xff) / 255f;
+                float g = (rgb[at + 1] & 0xff) / 255f;
+                float b = (rgb[at + 2] & 0xff) / 255f;
+                assertEquals(rgb[at], levels.red()[i]);
+                assertEquals(rgb[at + 1], levels.green()[i]);
+                assertEquals(rgb[at + 2], levels.blue()[i]);
+                assertEquals((r + g + b) / 3f, GrayCodes.value(levels.grayCodes()[i]));
+            }
         }
         assertEquals(null, CellImage.ofGray(2, 1, new float[] {0.1f, 0.2f}).levels());
     }
