@@ -140,20 +140,20 @@ public final class IntensityFamily implements MeasurementFamily {
         double centroidX = sumX / n;
         double centroidY = sumY / n;
         LevelHistogram[] histograms = HISTOGRAMS.get();
-        // Each channel's values over the object, in pixel order: an 8-bit crop's from its bytes
-        // and gray codes, so its float planes are never made.
+        // Each channel's values over the object, in pixel order, and their histogram: an 8-bit
+        // crop's from its bytes and gray codes, so its float planes are never made. Channels are
+        // distinct, so there are at most four; all are counted before the standard deviations,
+        // which four histograms compute side by side.
         float[][] planes = new float[channels.size()][];
+        boolean[] counted = new boolean[planes.length];
         for (int c = 0; c < planes.length; c++) {
-            planes[c] = gather(image, channels.get(c), pixels, n, scratch.floats(c, n));
+            planes[c] = scratch.floats(c, n);
+            counted[c] = gatherAndCount(image, channels.get(c), pixels, n, planes[c], histograms[c]);
         }
         double[] sums = objectSums(planes, xs, ys, n);
-        // Channels are distinct, so there are at most four; all are counted before the
-        // standard deviations, which four histograms compute side by side.
-        boolean[] counted = new boolean[planes.length];
         double[] means = new double[planes.length];
         for (int c = 0; c < planes.length; c++) {
             means[c] = sums[3 * c] / n;
-            counted[c] = count(histograms[c], image, channels.get(c), pixels, n);
         }
         double[] stds = new double[planes.length];
         if (planes.length == 4 && counted[0] && counted[1] && counted[2] && counted[3]) {
@@ -202,40 +202,42 @@ public final class IntensityFamily implements MeasurementFamily {
         }
     }
 
-    /** Fills {@code histogram} with the channel's object values: from bytes or gray codes when the crop has them. */
-    private static boolean count(LevelHistogram histogram, CellImage image, Channel channel, int[] pixels, int n) {
-        ByteLevels levels = image.levels();
-        if (levels == null) {
-            return histogram.build(image.plane(channel), pixels, n);
-        }
-        if (channel == Channel.GRAY) {
-            histogram.buildFromGrayCodes(levels.grayCodes(), pixels, n);
-        } else {
-            histogram.buildFromBytes(levels.colour(channel), pixels, n);
-        }
-        return true;
-    }
-
-    /** The channel's values at the object's {@code n} pixels, in order, into {@code into}. */
-    private static float[] gather(CellImage image, Channel channel, int[] pixels, int n, float[] into) {
+    /**
+     * The channel's values at the object's {@code n} pixels, in order, into {@code into}, and
+     * {@code histogram} filled with them; an 8-bit crop's are looked up and counted by byte or
+     * gray code in the same pass. False when the histogram could not hold the values (a float
+     * crop with too many distinct ones): then the caller sorts them instead.
+     */
+    private static boolean gatherAndCount(CellImage image, Channel channel, int[] pixels, int n, float[] into,
+                                          LevelHistogram histogram) {
         ByteLevels levels = image.levels();
         if (levels == null) {
             float[] plane = image.plane(channel);
             for (int j = 0; j < n; j++) {
                 into[j] = plane[pixels[j]];
             }
-        } else if (channel == Channel.GRAY) {
+            return histogram.build(plane, pixels, n);
+        }
+        if (channel == Channel.GRAY) {
             short[] codes = levels.grayCodes();
+            int[] bins = histogram.codeBins();
             for (int j = 0; j < n; j++) {
-                into[j] = GrayCodes.value(codes[pixels[j]]);
+                int code = codes[pixels[j]];
+                into[j] = GrayCodes.value(code);
+                bins[code]++;
             }
+            histogram.takeCodeBins(n);
         } else {
             byte[] bytes = levels.colour(channel);
+            int[] bins = histogram.byteBins();
             for (int j = 0; j < n; j++) {
-                into[j] = ByteLevels.value(bytes[pixels[j]] & 0xff);
+                int level = bytes[pixels[j]] & 0xff;
+                into[j] = ByteLevels.value(level);
+                bins[level]++;
             }
+            histogram.takeByteBins(n);
         }
-        return into;
+        return true;
     }
 
     /**

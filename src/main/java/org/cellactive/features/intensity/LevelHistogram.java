@@ -110,12 +110,22 @@ final class LevelHistogram {
      * histogram as {@link #build}, with no float to inspect.
      */
     void buildFromBytes(byte[] levels, int[] pixels, int n) {
-        this.n = n;
-        this.levels = 0;
-        int[] counts = byteCounts;
+        int[] counts = byteBins();
         for (int j = 0; j < n; j++) {
             counts[levels[pixels[j]] & 0xff]++;
         }
+        takeByteBins(n);
+    }
+
+    /** The 256 empty bins a caller counts bytes into before {@link #takeByteBins}. */
+    int[] byteBins() {
+        return byteCounts;
+    }
+
+    /** Takes the {@code n} values counted into {@link #byteBins()} as this histogram's, emptying the bins. */
+    void takeByteBins(int n) {
+        this.n = n;
+        this.levels = 0;
         takeByteCounts(true);
     }
 
@@ -124,12 +134,23 @@ final class LevelHistogram {
      * numbered in value order, so the counts come out sorted.
      */
     void buildFromGrayCodes(short[] codes, int[] pixels, int n) {
-        this.n = n;
-        this.levels = 0;
-        int[] counts = codeCounts;
+        int[] counts = codeBins();
         for (int j = 0; j < n; j++) {
             counts[codes[pixels[j]]]++;
         }
+        takeCodeBins(n);
+    }
+
+    /** The empty bins, one per {@link GrayCodes} code, a caller counts codes into before {@link #takeCodeBins}. */
+    int[] codeBins() {
+        return codeCounts;
+    }
+
+    /** Takes the {@code n} codes counted into {@link #codeBins()} as this histogram's values, emptying the bins. */
+    void takeCodeBins(int n) {
+        this.n = n;
+        this.levels = 0;
+        int[] counts = codeCounts;
         for (int code = 0; code < counts.length; code++) {
             int c = counts[code];
             if (c == 0) continue;
