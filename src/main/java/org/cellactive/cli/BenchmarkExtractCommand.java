@@ -121,6 +121,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         double cold = 0;
         for (int r = -sparkWarmup; r < runs; r++) {
             taskTimes.drain();
+            long startMs = System.currentTimeMillis();
             long start = System.nanoTime();
             LongAccumulator done = spark.sparkContext().longAccumulator();
             Dataset<Row> outcomes = inPlace ? stage.outcomesInPlace(spark, boxes, done)
@@ -134,7 +135,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
             if (r >= 0) {
                 seconds[r] = wall;
                 spark.sparkContext().listenerBus().waitUntilEmpty();
-                lines.add(TaskTimes.summary(taskTimes.drain(), wall, cores));
+                lines.add(TaskTimes.summary(taskTimes.drain(), startMs, wall, cores));
             }
             if (measured == 0) {
                 throw new IllegalStateException("no cell measured");

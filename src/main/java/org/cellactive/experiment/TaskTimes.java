@@ -15,8 +15,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * other threads (the driver, the JIT compiler, the collector) taking the executors' cores.
  */
 public final class TaskTimes extends SparkListener {
-    /** One finished task: its stage, and its run and CPU time on the executor. */
-    public record Task(int stageId, long runMs, long cpuMs) {
+    /** One finished task: its stage, its run and CPU time on the executor, and when it began and ended (epoch ms). */
+    public record Task(int stageId, long runMs, long cpuMs, long launchMs, long finishMs) {
     }
 
     private final List<Task> tasks = new ArrayList<>();
@@ -27,7 +27,8 @@ public final class TaskTimes extends SparkListener {
         if (m == null) {
             return;
         }
-        tasks.add(new Task(end.stageId(), m.executorRunTime(), m.executorCpuTime() / 1_000_000));
+        tasks.add(new Task(end.stageId(), m.executorRunTime(), m.executorCpuTime() / 1_000_000,
+                end.taskInfo().launchTime(), end.taskInfo().finishTime()));
     }
 
     /** The tasks seen so far, and forgets them. */
@@ -39,9 +40,11 @@ public final class TaskTimes extends SparkListener {
 
     /**
      * One line: the run's core-seconds ({@code wall} × {@code cores}), then per stage the tasks'
-     * summed run and CPU time and the longest task, then the share of core-seconds spent in tasks.
+     * summed run and CPU time and the longest task, then the share of core-seconds spent in tasks,
+     * and how long after the run's start ({@code startMs}) the first task began and how long
+     * before its end the last one finished: the driver's planning before, the last task alone after.
      */
-    public static String summary(List<Task> tasks, double wall, int cores) {
+    public static String summary(List<Task> tasks, long startMs, double wall, int cores) {
         Map<Integer, List<Task>> byStage = new TreeMap<>();
         for (Task t : tasks) {
             byStage.computeIfAbsent(t.stageId(), k -> new ArrayList<>()).add(t);
@@ -59,6 +62,12 @@ public final class TaskTimes extends SparkListener {
         }
         b.append(String.format(Locale.ROOT, "; tasks busy %.0f%% of the core-seconds",
                 100.0 * run / 1e3 / (wall * cores)));
+        if (!tasks.isEmpty()) {
+            long firstLaunch = tasks.stream().mapToLong(Task::launchMs).min().getAsLong();
+            long lastFinish = tasks.stream().mapToLong(Task::finishMs).max().getAsLong();
+            b.append(String.format(Locale.ROOT, "; first task began at %.2f s, the last ended %.2f s before the end",
+                    (firstLaunch - startMs) / 1e3, (startMs + wall * 1e3 - lastFinish) / 1e3));
+        }
         return b.toString();
     }
 }
