@@ -111,9 +111,8 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
         long n = boxes.count();
         int cores = spark.sparkContext().defaultParallelism();
         FeatureStage stage = new FeatureStage(options, 100_000_000L, null);
-        boolean inPlace = partitions == null && table.groupedByImage();
-        int tasks = inPlace ? boxes.rdd().getNumPartitions()
-                : partitions != null ? partitions : FeatureStage.defaultPartitions(n, cores);
+        FeatureStage.TaskPlan plan = FeatureStage.taskPlan(table, partitions, n, cores);
+        int tasks = plan.tasks();
         double[] seconds = new double[runs];
         TaskTimes taskTimes = new TaskTimes();
         spark.sparkContext().addSparkListener(taskTimes);
@@ -124,8 +123,7 @@ public final class BenchmarkExtractCommand implements Callable<Integer> {
             long startMs = System.currentTimeMillis();
             long start = System.nanoTime();
             LongAccumulator done = spark.sparkContext().longAccumulator();
-            Dataset<Row> outcomes = inPlace ? stage.outcomesInPlace(spark, boxes, done)
-                    : stage.outcomes(spark, boxes, tasks, done);
+            Dataset<Row> outcomes = stage.outcomes(spark, boxes, plan, done);
             long measured = stage.cells(outcomes).count();
             outcomes.unpersist(true);
             double wall = (System.nanoTime() - start) / 1e9;

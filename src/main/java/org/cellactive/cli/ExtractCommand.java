@@ -110,12 +110,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
-        boolean inPlace = partitions == null && table.groupedByImage();
-        int tasks = inPlace ? table.boxes().rdd().getNumPartitions()
-                : partitions != null ? partitions
-                : FeatureStage.defaultPartitions(boxCount, spark.sparkContext().defaultParallelism());
-        Dataset<Row> outcomes = inPlace ? stage.outcomesInPlace(spark, table.boxes(), done)
-                : stage.outcomes(spark, table.boxes(), tasks, done);
+        FeatureStage.TaskPlan plan = FeatureStage.taskPlan(table, partitions, boxCount,
+                spark.sparkContext().defaultParallelism());
+        int tasks = plan.tasks();
+        Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), plan, done);
         Dataset<Row> cells = stage.cells(outcomes);
         Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
         String cellsPath = new Path(out, "cells.parquet").toString();

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.RejectColumns;
 import org.cellactive.imaging.ImageDecoder;
 
@@ -65,6 +66,28 @@ public final class FeatureStage {
 
     public CellMeasurer measurer() {
         return measurer;
+    }
+
+    /** How the stage's rows reach its tasks: as read ({@code inPlace}), or moved by image to {@code tasks} tasks. */
+    public record TaskPlan(boolean inPlace, int tasks) {
+    }
+
+    /**
+     * Rows stay where they were read when they come grouped by image and no task count is asked
+     * for; otherwise they move to {@code partitions} tasks, or to {@link #defaultPartitions}.
+     *
+     * @param partitions the user's task count, or null
+     */
+    public static TaskPlan taskPlan(AnnotationTable table, Integer partitions, long boxes, int cores) {
+        if (partitions == null && table.groupedByImage()) {
+            return new TaskPlan(true, table.boxes().rdd().getNumPartitions());
+        }
+        return new TaskPlan(false, partitions != null ? partitions : defaultPartitions(boxes, cores));
+    }
+
+    /** Plans the stage as {@code plan} says: {@link #outcomesInPlace} or {@link #outcomes(SparkSession, Dataset, int, LongAccumulator)}. */
+    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, TaskPlan plan, LongAccumulator done) {
+        return plan.inPlace() ? outcomesInPlace(spark, boxes, done) : outcomes(spark, boxes, plan.tasks(), done);
     }
 
     /**
