@@ -19,13 +19,10 @@ public final class GrayCodes {
     private static final float[] VALUE;
     /** For level s = r + g + b (0..765): the code of the level's smallest float. */
     private static final short[] FIRST = new short[766];
-    /** For level s: its second and third floats, or +∞ when the level has fewer. */
-    private static final float[] SECOND = new float[766];
-    private static final float[] THIRD = new float[766];
     /**
-     * For level s: the smallest channel sum {@code r/255f + g/255f + b/255f} whose third is
-     * SECOND[s] (THIRD[s]) or more. Dividing by 3 is monotone, so comparing the sum with these
-     * gives the code without dividing.
+     * For level s: the smallest channel sum {@code r/255f + g/255f + b/255f} whose third is the
+     * level's second (third) float or more, +∞ when the level has fewer floats. Dividing by 3 is
+     * monotone, so comparing the sum with these gives the code without dividing.
      */
     private static final float[] SECOND_SUM = new float[766];
     private static final float[] THIRD_SUM = new float[766];
@@ -47,24 +44,27 @@ public final class GrayCodes {
             }
         }
         VALUE = distinct(all, n);
-        Arrays.fill(SECOND, Float.POSITIVE_INFINITY);
-        Arrays.fill(THIRD, Float.POSITIVE_INFINITY);
+        // Each level's second and third floats, or +∞ when it has fewer.
+        float[] second = new float[766];
+        float[] third = new float[766];
+        Arrays.fill(second, Float.POSITIVE_INFINITY);
+        Arrays.fill(third, Float.POSITIVE_INFINITY);
         Arrays.fill(FIRST, (short) -1);
         for (int code = 0; code < VALUE.length; code++) {
             int level = levelOf(VALUE[code]);
             if (FIRST[level] < 0) {
                 FIRST[level] = (short) code;
             } else if (code == FIRST[level] + 1) {
-                SECOND[level] = VALUE[code];
+                second[level] = VALUE[code];
             } else if (code == FIRST[level] + 2) {
-                THIRD[level] = VALUE[code];
+                third[level] = VALUE[code];
             } else {
                 throw new AssertionError("more than three gray floats at level " + level);
             }
         }
         for (int level = 0; level < 766; level++) {
-            SECOND_SUM[level] = smallestSumReaching(SECOND[level]);
-            THIRD_SUM[level] = smallestSumReaching(THIRD[level]);
+            SECOND_SUM[level] = smallestSumReaching(second[level]);
+            THIRD_SUM[level] = smallestSumReaching(third[level]);
         }
     }
 
@@ -115,16 +115,9 @@ public final class GrayCodes {
     }
 
     /**
-     * The code of a gray float made from bytes summing to {@code levelSum}, the float being
-     * {@code gray}. Both must come from the same pixel, as in {@link RgbImage#crop}.
-     */
-    static int code(int levelSum, float gray) {
-        return FIRST[levelSum] + (gray >= SECOND[levelSum] ? 1 : 0) + (gray >= THIRD[levelSum] ? 1 : 0);
-    }
-
-    /**
-     * The same code from the pixel's channel sum {@code (r/255f + g/255f) + b/255f}, the float
-     * {@link CellImage} divides by 3 to make the gray value, without the division.
+     * The code of a pixel whose bytes sum to {@code levelSum}, from its channel sum
+     * {@code (r/255f + g/255f) + b/255f}, the float {@link CellImage} divides by 3 to make the
+     * gray value (as in {@link RgbImage#crop}), without the division.
      */
     static int codeOfSum(int levelSum, float channelSum) {
         return FIRST[levelSum] + (channelSum >= SECOND_SUM[levelSum] ? 1 : 0)
