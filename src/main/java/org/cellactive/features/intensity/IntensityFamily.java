@@ -8,7 +8,6 @@ import org.cellactive.features.SameSize;
 import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
-import org.cellactive.imaging.GrayCodes;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.ScratchArrays;
 
@@ -219,23 +218,9 @@ public final class IntensityFamily implements MeasurementFamily {
             return histogram.build(plane, pixels, n);
         }
         if (channel == Channel.GRAY) {
-            short[] codes = levels.grayCodes();
-            int[] bins = histogram.codeBins();
-            for (int j = 0; j < n; j++) {
-                int code = codes[pixels[j]];
-                into[j] = GrayCodes.value(code);
-                bins[code]++;
-            }
-            histogram.takeCodeBins(n);
+            histogram.countGrayCodes(levels.grayCodes(), pixels, n, into);
         } else {
-            byte[] bytes = levels.colour(channel);
-            int[] bins = histogram.byteBins();
-            for (int j = 0; j < n; j++) {
-                int level = bytes[pixels[j]] & 0xff;
-                into[j] = ByteLevels.value(level);
-                bins[level]++;
-            }
-            histogram.takeByteBins(n);
+            histogram.countBytes(levels.colour(channel), pixels, n, into);
         }
         return true;
     }

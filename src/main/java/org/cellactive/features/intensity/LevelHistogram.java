@@ -107,23 +107,17 @@ final class LevelHistogram {
     /**
      * Counts {@code plane[pixels[0..n)]} from the bytes the plane was made from
      * ({@code plane[i] == (levels[i] & 0xff) / 255f}, see {@link ByteLevels}): the same
-     * histogram as {@link #build}, with no float to inspect.
+     * histogram as {@link #build}, with no float to inspect. Each value is also written, in
+     * order, to {@code values[0..n)}: callers that need the object's values get them in the
+     * same pass.
      */
-    void buildFromBytes(byte[] levels, int[] pixels, int n) {
-        int[] counts = byteBins();
+    void countBytes(byte[] levels, int[] pixels, int n, float[] values) {
+        int[] counts = byteCounts;
         for (int j = 0; j < n; j++) {
-            counts[levels[pixels[j]] & 0xff]++;
+            int level = levels[pixels[j]] & 0xff;
+            values[j] = ByteLevels.value(level);
+            counts[level]++;
         }
-        takeByteBins(n);
-    }
-
-    /** The 256 empty bins a caller counts bytes into before {@link #takeByteBins}. */
-    int[] byteBins() {
-        return byteCounts;
-    }
-
-    /** Takes the {@code n} values counted into {@link #byteBins()} as this histogram's, emptying the bins. */
-    void takeByteBins(int n) {
         this.n = n;
         this.levels = 0;
         takeByteCounts(true);
@@ -131,26 +125,18 @@ final class LevelHistogram {
 
     /**
      * Counts a gray plane's {@code plane[pixels[0..n)]} from its {@link GrayCodes}: codes are
-     * numbered in value order, so the counts come out sorted.
+     * numbered in value order, so the counts come out sorted. Each value is also written, in
+     * order, to {@code values[0..n)}, as {@link #countBytes} does.
      */
-    void buildFromGrayCodes(short[] codes, int[] pixels, int n) {
-        int[] counts = codeBins();
+    void countGrayCodes(short[] codes, int[] pixels, int n, float[] values) {
+        int[] counts = codeCounts;
         for (int j = 0; j < n; j++) {
-            counts[codes[pixels[j]]]++;
+            int code = codes[pixels[j]];
+            values[j] = GrayCodes.value(code);
+            counts[code]++;
         }
-        takeCodeBins(n);
-    }
-
-    /** The empty bins, one per {@link GrayCodes} code, a caller counts codes into before {@link #takeCodeBins}. */
-    int[] codeBins() {
-        return codeCounts;
-    }
-
-    /** Takes the {@code n} codes counted into {@link #codeBins()} as this histogram's values, emptying the bins. */
-    void takeCodeBins(int n) {
         this.n = n;
         this.levels = 0;
-        int[] counts = codeCounts;
         for (int code = 0; code < counts.length; code++) {
             int c = counts[code];
             if (c == 0) continue;

@@ -146,10 +146,14 @@ class LevelHistogramTest {
             ByteLevels levels = crop.levels();
             for (Channel channel : Channel.values()) {
                 assertTrue(fromFloats.build(crop.plane(channel), pixels, n));
+                float[] values = new float[n];
                 if (channel == Channel.GRAY) {
-                    fromLevels.buildFromGrayCodes(levels.grayCodes(), pixels, n);
+                    fromLevels.countGrayCodes(levels.grayCodes(), pixels, n, values);
                 } else {
-                    fromLevels.buildFromBytes(levels.colour(channel), pixels, n);
+                    fromLevels.countBytes(levels.colour(channel), pixels, n, values);
+                }
+                for (int j = 0; j < n; j++) {
+                    assertEquals(crop.plane(channel)[pixels[j]], values[j]);
                 }
                 assertEquals(fromFloats.min(), fromLevels.min());
                 assertEquals(fromFloats.max(), fromLevels.max());
