@@ -26,10 +26,10 @@ import org.cellactive.imaging.ImageDecoder;
  * The distributed feature stage: box rows in, one outcome row per box out.
  *
  * <p>Each task reads and decodes an image once for the run of adjacent rows that name it.
- * Rows are therefore first repartitioned by image and sorted within each partition
- * ({@link #outcomes}), so that every image is read by exactly one task, unless they already
- * arrive grouped by image, as a VOC folder's do ({@link #outcomesInPlace}): then each input
- * partition is one task, and no row moves. The outcome holds the box's
+ * Rows are therefore first repartitioned by image and sorted within each partition, so
+ * that every image is read by exactly one task, unless they already arrive grouped by image,
+ * as a VOC folder's do: then each input partition is one task, and no row moves
+ * ({@link #taskPlan}, {@link #outcomes}). The outcome holds the box's
  * columns, then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
  * cells), then {@link #VALUES}, the cell's feature values as one array (null for rejected
  * boxes); {@link #cells(Dataset)} spreads the array into one column per feature, and
@@ -85,30 +85,21 @@ public final class FeatureStage {
         return new TaskPlan(false, partitions != null ? partitions : defaultPartitions(boxes, cores));
     }
 
-    /** Plans the stage as {@code plan} says: {@link #outcomesInPlace} or {@link #outcomes(SparkSession, Dataset, int, LongAccumulator)}. */
-    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, TaskPlan plan, LongAccumulator done) {
-        return plan.inPlace() ? outcomesInPlace(spark, boxes, done) : outcomes(spark, boxes, plan.tasks(), done);
-    }
-
     /**
-     * Plans the stage, moving each image's rows to one of {@code partitions} tasks. {@code done}
-     * counts boxes as their images finish, for progress lines.
+     * Plans the stage. {@code done} counts boxes as their images finish, for progress lines.
+     *
+     * <p>In place, the rows are measured in the partitions they come in: their images' boxes
+     * must already be adjacent within one partition
+     * ({@link org.cellactive.annotations.AnnotationTable#groupedByImage()}); no shuffle. (Rows
+     * of one image split over partitions would still be measured right, the image read once per
+     * part.) Otherwise each image's rows are moved to one of {@code plan.tasks()} tasks and
+     * sorted there.
      */
-    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, int partitions, LongAccumulator done) {
-        Dataset<Row> grouped = boxes
-                .repartition(partitions, col(AnnotationColumns.IMAGE_PATH))
+    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> boxes, TaskPlan plan, LongAccumulator done) {
+        Dataset<Row> grouped = plan.inPlace() ? boxes : boxes
+                .repartition(plan.tasks(), col(AnnotationColumns.IMAGE_PATH))
                 .sortWithinPartitions(AnnotationColumns.IMAGE_PATH, AnnotationColumns.CELL_ID);
         return measure(spark, grouped, done);
-    }
-
-    /**
-     * Plans the stage over rows whose images' boxes are already adjacent within one partition
-     * ({@link org.cellactive.annotations.AnnotationTable#groupedByImage()}): one task per partition,
-     * no shuffle. Rows of one image split over partitions would still be measured right, the
-     * image read once per part.
-     */
-    public Dataset<Row> outcomesInPlace(SparkSession spark, Dataset<Row> boxes, LongAccumulator done) {
-        return measure(spark, boxes, done);
     }
 
     private Dataset<Row> measure(SparkSession spark, Dataset<Row> boxes, LongAccumulator done) {
