@@ -27,7 +27,7 @@ import java.util.Objects;
  * </ol>
  *
  * <p>No smoothing, no declumping, no size filter: one object per box is expected.
- * Cost is a few linear passes over an {@code int} array of the crop's size plus a one-pixel
+ * Cost is a few linear passes over a {@code byte} array of the crop's size plus a one-pixel
  * border, which spares the flood fills every bounds check and division.
  */
 public final class CellSegmenter implements Serializable {
@@ -35,17 +35,18 @@ public final class CellSegmenter implements Serializable {
 
     private static final RejectedException.Stage SEGMENT = RejectedException.Stage.SEGMENT;
 
-    // Pixel states while segmenting; components found in the label pass get ids FIRST_LABEL...
+    // Pixel states while segmenting, one byte each: the grid of a crop then fits the core's
+    // first-level cache. Hole filling leaves BACKGROUND and FOREGROUND; the chosen component
+    // becomes CHOSEN, and components looked at and not (yet) chosen SEEN.
     private static final int BACKGROUND = 0;
     private static final int FOREGROUND = 1;
     private static final int OUTSIDE = 2;
-    private static final int FIRST_LABEL = 3;
-    /** State after hole filling, by state before: holes (still BACKGROUND) join the foreground. */
-    private static final int[] AFTER_FILL = {FOREGROUND, FOREGROUND, BACKGROUND};
+    private static final int CHOSEN = 3;
+    private static final int SEEN = 4;
 
-    /** Per-thread work arrays: slot 0 the pixel states, slot 1 the fill stack. */
+    /** Per-thread work arrays: byte slot 0 the pixel states, int slot 0 the fill stack. */
     private static final ThreadLocal<ScratchArrays> SCRATCH =
-            ThreadLocal.withInitial(() -> new ScratchArrays(2, 0, 0, 0));
+            ThreadLocal.withInitial(() -> new ScratchArrays(1, 0, 0, 1));
 
     private final ThresholdMethod method;
 
@@ -70,7 +71,7 @@ public final class CellSegmenter implements Serializable {
         int stride = w + 2;
         int cells = stride * (h + 2);
         ScratchArrays scratch = SCRATCH.get();
-        int[] state = scratch.zeroedInts(0, cells);
+        byte[] state = scratch.zeroedBytes(0, cells);
         ByteLevels levels = crop.levels();
         int foreground = levels != null
                 ? markDarkCodes(levels.grayCodes(), GrayCodes.countBelow(threshold), w, h, stride, state)
@@ -79,34 +80,32 @@ public final class CellSegmenter implements Serializable {
             throw new RejectedException(SEGMENT, noObjectReason(crop.gray(), threshold));
         }
         // Each run enters the stack once, as two ints; runs are at most half the cells, plus one.
-        int[] stack = scratch.ints(1, cells + 2);
+        int[] stack = scratch.ints(0, cells + 2);
         fillHoles(state, cells, stride, stack);
         int centre = (h / 2 + 1) * stride + w / 2 + 1;
-        int chosen;
         if (state[centre] == FOREGROUND) {
-            chosen = FIRST_LABEL;
-            flood8(state, cells, stride, centre, chosen, stack);
+            flood8(state, cells, stride, centre, FOREGROUND, CHOSEN, stack, null);
         } else {
-            chosen = labelAndPickLargest(state, cells, w, h, stack);
+            pickLargest(state, cells, w, h, stack);
         }
         boolean[] inside = new boolean[w * h];
         for (int y = 0, o = 0; y < h; y++) {
             int row = (y + 1) * stride + 1;
             for (int x = 0; x < w; x++, o++) {
-                inside[o] = state[row + x] == chosen;
+                inside[o] = state[row + x] == CHOSEN;
             }
         }
         return new ObjectMask(w, h, inside);
     }
 
     /** Marks FOREGROUND the pixels darker than {@code threshold}; returns how many. */
-    private static int markDark(float[] gray, double threshold, int w, int h, int stride, int[] state) {
+    private static int markDark(float[] gray, double threshold, int w, int h, int stride, byte[] state) {
         int foreground = 0;
         for (int y = 0, i = 0; y < h; y++) {
             int row = (y + 1) * stride + 1;
             for (int x = 0; x < w; x++, i++) {
                 if (gray[i] < threshold) {
-                    state[row + x] = FOREGROUND;
+                    state[row + x] = (byte) FOREGROUND;
                     foreground++;
                 }
             }
@@ -118,15 +117,16 @@ public final class CellSegmenter implements Serializable {
      * As {@link #markDark}, from gray codes: codes rank the gray floats, so a pixel is darker than
      * the threshold exactly when its code is below {@code codesBelow}, the count of darker floats.
      */
-    private static int markDarkCodes(short[] codes, int codesBelow, int w, int h, int stride, int[] state) {
+    private static int markDarkCodes(short[] codes, int codesBelow, int w, int h, int stride, byte[] state) {
         int foreground = 0;
         for (int y = 0, i = 0; y < h; y++) {
             int row = (y + 1) * stride + 1;
             for (int x = 0; x < w; x++, i++) {
-                if (codes[i] < codesBelow) {
-                    state[row + x] = FOREGROUND;
-                    foreground++;
-                }
+                // Every pixel written, without a branch: which side of the threshold a pixel
+                // falls on is unpredictable along a cell's edge.
+                int dark = (codes[i] - codesBelow) >>> 31;
+                state[row + x] = (byte) dark;
+                foreground += dark;
             }
         }
         return foreground;
@@ -155,7 +155,7 @@ public final class CellSegmenter implements Serializable {
      * pixel-by-pixel fill: a run may continue from the last ring pixel of a row to the first of
      * the next, which only joins ring to ring.
      */
-    private static void fillHoles(int[] state, int cells, int stride, int[] stack) {
+    private static void fillHoles(byte[] state, int cells, int stride, int[] stack) {
         int last = cells - 1;
         int top = markRun(state, 0, BACKGROUND, OUTSIDE, 0, last, stack, 0);
         while (top > 0) {
@@ -172,36 +172,45 @@ public final class CellSegmenter implements Serializable {
                 top = markRuns(state, left + stride, last, BACKGROUND, OUTSIDE, 0, last, stack, top);
             }
         }
+        // Holes (still BACKGROUND) join the foreground; OUTSIDE is background again:
+        // 0 and 1 become 1, 2 becomes 0.
         for (int i = 0; i < cells; i++) {
-            state[i] = AFTER_FILL[state[i]];
+            state[i] = (byte) ((state[i] ^ OUTSIDE) >> 1);
         }
     }
 
     /**
-     * Relabels the 8-connected FOREGROUND component of {@code seed} as {@code label} and returns its
-     * size. A span fill, as {@link #fillHoles}: a run's neighbours in the rows above and below
-     * are the cells from one left of it to one right of it. The ring is never FOREGROUND, so
-     * runs and scans stop there and never leave the array.
+     * Sets the 8-connected component of {@code from} cells around {@code seed} to {@code to}. A
+     * span fill, as {@link #fillHoles}: a run's neighbours in the rows above and below are the
+     * cells from one left of it to one right of it. The ring is never {@code from}, so runs and
+     * scans stop there and never leave the array.
+     *
+     * @param sums null, or {size, Σx, Σy} of the component's pixels (crop coordinates), added to
      */
-    private static int flood8(int[] state, int cells, int stride, int seed, int label, int[] stack) {
+    private static void flood8(byte[] state, int cells, int stride, int seed, int from, int to, int[] stack,
+                               long[] sums) {
         int last = cells - 1;
-        int top = markRun(state, seed, FOREGROUND, label, 0, last, stack, 0);
-        int size = 0;
+        int top = markRun(state, seed, from, to, 0, last, stack, 0);
         while (top > 0) {
             int right = stack[--top];
             int left = stack[--top];
-            size += right - left + 1;
-            top = markRuns(state, left - 1 - stride, right + 1 - stride, FOREGROUND, label, 0, last, stack, top);
-            top = markRuns(state, left - 1 + stride, right + 1 + stride, FOREGROUND, label, 0, last, stack, top);
+            if (sums != null) {
+                long length = right - left + 1;
+                long x0 = left % stride - 1;
+                sums[0] += length;
+                sums[1] += length * x0 + length * (length - 1) / 2;
+                sums[2] += length * (left / stride - 1);
+            }
+            top = markRuns(state, left - 1 - stride, right + 1 - stride, from, to, 0, last, stack, top);
+            top = markRuns(state, left - 1 + stride, right + 1 + stride, from, to, 0, last, stack, top);
         }
-        return size;
     }
 
     /**
      * Marks every run of {@code from} cells that has a cell in {@code [first, end]}, as
      * {@link #markRun} does; returns the new stack top.
      */
-    private static int markRuns(int[] state, int first, int end, int from, int to, int low, int high,
+    private static int markRuns(byte[] state, int first, int end, int from, int to, int low, int high,
                                 int[] stack, int top) {
         for (int q = first; q <= end; q++) {
             if (state[q] == from) {
@@ -216,55 +225,47 @@ public final class CellSegmenter implements Serializable {
      * Extends the run of {@code from} cells through {@code p} left and right (within
      * {@code [low, high]}), sets it to {@code to}, and pushes its two ends; returns the new top.
      */
-    private static int markRun(int[] state, int p, int from, int to, int low, int high, int[] stack, int top) {
+    private static int markRun(byte[] state, int p, int from, int to, int low, int high, int[] stack, int top) {
         int left = p;
         while (left > low && state[left - 1] == from) left--;
         int right = p;
         while (right < high && state[right + 1] == from) right++;
         for (int q = left; q <= right; q++) {
-            state[q] = to;
+            state[q] = (byte) to;
         }
         stack[top++] = left;
         stack[top++] = right;
         return top;
     }
 
-    /** Labels every component and returns the label of the largest (ties: centroid nearest the centre). */
-    private static int labelAndPickLargest(int[] state, int cells, int w, int h, int[] stack) {
+    /**
+     * Marks CHOSEN the largest component (ties: centroid nearest the centre, then the first in
+     * row-major order of its first pixel), every other one SEEN. Components are met in that
+     * order, each measured by one fill; the winner is filled again to mark it.
+     */
+    private static void pickLargest(byte[] state, int cells, int w, int h, int[] stack) {
         int stride = w + 2;
-        int labels = 0;
-        for (int p = stride; p < cells - stride; p++) {
-            if (state[p] == FOREGROUND) {
-                flood8(state, cells, stride, p, FIRST_LABEL + labels, stack);
-                labels++;
-            }
-        }
-        long[] size = new long[labels];
-        long[] sumX = new long[labels];
-        long[] sumY = new long[labels];
-        for (int y = 0; y < h; y++) {
-            int row = (y + 1) * stride + 1;
-            for (int x = 0; x < w; x++) {
-                int s = state[row + x] - FIRST_LABEL;
-                if (s >= 0) {
-                    size[s]++;
-                    sumX[s] += x;
-                    sumY[s] += y;
-                }
-            }
-        }
         double cx = (w - 1) / 2.0;
         double cy = (h - 1) / 2.0;
-        int best = 0;
+        int best = -1;
+        long bestSize = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < labels; k++) {
-            double distance = Math.hypot((double) sumX[k] / size[k] - cx, (double) sumY[k] / size[k] - cy);
-            // Labels run in row-major order of their first pixel, so strict comparisons keep the first.
-            if (size[k] > size[best] || (size[k] == size[best] && distance < bestDistance)) {
-                best = k;
+        long[] sums = new long[3];
+        for (int p = stride; p < cells - stride; p++) {
+            if (state[p] != FOREGROUND) {
+                continue;
+            }
+            java.util.Arrays.fill(sums, 0);
+            flood8(state, cells, stride, p, FOREGROUND, SEEN, stack, sums);
+            long size = sums[0];
+            double distance = Math.hypot((double) sums[1] / size - cx, (double) sums[2] / size - cy);
+            // Strict comparisons keep the first of equals.
+            if (size > bestSize || (size == bestSize && distance < bestDistance)) {
+                best = p;
+                bestSize = size;
                 bestDistance = distance;
             }
         }
-        return FIRST_LABEL + best;
+        flood8(state, cells, stride, best, SEEN, CHOSEN, stack, null);
     }
 }
