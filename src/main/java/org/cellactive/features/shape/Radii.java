@@ -148,7 +148,8 @@ record Radii(double max, double mean, double median) {
             int to = row + object.rowRight(y) + 1;
             java.util.Arrays.fill(column, row, from, 0);
             for (int i = from; i <= to; i++) {
-                column[i] = grid[i] == 0 ? 0 : column[i - w] + 1;
+                // Object cells hold 1, background 0: -grid[i] masks all bits or none, no branch.
+                column[i] = (column[i - w] + 1) & -grid[i];
             }
             java.util.Arrays.fill(column, to + 1, row + w, 0);
         }
