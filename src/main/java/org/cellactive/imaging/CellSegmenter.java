@@ -1,6 +1,7 @@
 package org.cellactive.imaging;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -255,7 +256,7 @@ public final class CellSegmenter implements Serializable {
             if (state[p] != FOREGROUND) {
                 continue;
             }
-            java.util.Arrays.fill(sums, 0);
+            Arrays.fill(sums, 0);
             flood8(state, cells, stride, p, FOREGROUND, SEEN, stack, sums);
             long size = sums[0];
             double distance = Math.hypot((double) sums[1] / size - cx, (double) sums[2] / size - cy);
