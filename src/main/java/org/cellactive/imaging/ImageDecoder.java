@@ -105,9 +105,10 @@ public final class ImageDecoder implements Serializable {
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
         reader.setInput(in, true, true);
+        int[] size = checkSize(reader, format);
         BufferedImage image;
         try {
-            image = reader.read(0, readParam(reader, format));
+            image = reader.read(0, readParam(reader, size));
         } catch (IOException | RuntimeException e) {
             // Readers throw IIOException, EOFException, but also IndexOutOfBounds,
             // IllegalArgument, NegativeArraySize... on crafted files.
@@ -131,25 +132,20 @@ public final class ImageDecoder implements Serializable {
     }
 
     /**
-     * Checks the size, then asks for the pixels in R, G, B byte order where the reader would
-     * deliver 8-bit B, G, R ({@code TYPE_3BYTE_BGR}, a JPEG's default): readers copy each decoded
-     * row into a B, G, R image byte by byte, but into an R, G, B one with one array copy, the
-     * order they decode in. On BCCD that takes a third off the decoding time (docs/benchmarks.md).
-     * Files with other colour spaces (gray, CMYK, palettes) are read as their reader chooses.
+     * Asks for the pixels in R, G, B byte order where the reader would deliver 8-bit B, G, R
+     * ({@code TYPE_3BYTE_BGR}, a JPEG's default): readers copy each decoded row into a B, G, R
+     * image byte by byte, but into an R, G, B one with one array copy, the order they decode in.
+     * On BCCD that takes a third off the decoding time (docs/benchmarks.md). Files with other
+     * colour spaces (gray, CMYK, palettes) are read as their reader chooses. Readers may read past
+     * the header to answer (a PNG's metadata chunks, for one): their exceptions are the read's.
+     *
+     * @param size the image's width and height, already checked
      */
-    private ImageReadParam readParam(ImageReader reader, String format) throws RejectedException {
-        int[] size = checkSize(reader, format);
+    private static ImageReadParam readParam(ImageReader reader, int[] size) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
-        ImageTypeSpecifier delivered;
-        ImageTypeSpecifier raw;
-        try {
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            delivered = types.hasNext() ? types.next() : null;
-            raw = reader.getRawImageType(0);
-        } catch (IOException | RuntimeException e) {
-            // Readers read past the header to answer (a PNG's metadata chunks, for one).
-            throw new RejectedException(DECODE, "corrupt or truncated " + format + ": " + message(e), e);
-        }
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        ImageTypeSpecifier delivered = types.hasNext() ? types.next() : null;
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
         if (delivered != null && delivered.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR
                 && raw != null && raw.getColorModel().getNumComponents() == 3) {
             param.setDestination(RasterToRgb.rgbOrderImage(size[0], size[1]));
