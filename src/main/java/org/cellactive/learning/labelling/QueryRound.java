@@ -129,8 +129,7 @@ public final class QueryRound {
                 labelled.add(new LabelledCell(r.cellKey(), classes.indexOf(r.label()), x));
             }
             log.printf("query: round %d: fitting on %d labelled cells of %s%n", round, labelled.size(), trained);
-            Learner learner = new Learner(spark, o.learner(), classes);
-            LogisticRegressionModel fitted = learner.fit(labelled);
+            LogisticRegressionModel fitted = new Learner(spark, o.learner(), classes).fit(labelled, null).model();
             model = ScoringModel.of(fitted);
             fitted.write().overwrite().save(staging.resolve("model").toUri().toString());
             CrashPoints.reached("model-saved");

@@ -98,7 +98,7 @@ public final class ScoreRun {
         current.values().forEach(r -> labelled.add(
                 new LabelledCell(r.cellKey(), classes.indexOf(r.label()), stored.get(r.cellKey()))));
         log.printf("score: fitting the final model on %d labels of %s%n", labelled.size(), trained);
-        LogisticRegressionModel fitted = new Learner(spark, params, classes).fit(labelled);
+        LogisticRegressionModel fitted = new Learner(spark, params, classes).fit(labelled, null).model();
         Files.createDirectories(outDir);
         String modelUri = outDir.resolve("model").toUri().toString();
         fitted.write().overwrite().save(modelUri);
