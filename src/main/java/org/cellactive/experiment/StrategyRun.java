@@ -16,7 +16,7 @@ import org.cellactive.learning.PoolCell;
 import org.cellactive.learning.QueryStrategy;
 import org.cellactive.learning.ScoredCell;
 import org.cellactive.learning.ScoringModel;
-import org.cellactive.learning.UncertaintyScan;
+import org.cellactive.learning.CandidateScan;
 
 /**
  * The rounds of one strategy in one repeat: fit, score the test set on the driver, ask
@@ -60,7 +60,7 @@ final class StrategyRun {
             int fittedOn = labelled.size();
             if (!last) {
                 ScoringModel scoring = strategy.usesModel() ? ScoringModel.of(model) : null;
-                List<ScoredCell> batch = UncertaintyScan.nextBatch(pool, scoring, strategy, asked, s.batchSize());
+                List<ScoredCell> batch = CandidateScan.nextBatch(pool, scoring, strategy, asked, s.batchSize());
                 List<String> keys = batch.stream().map(ScoredCell::key).toList();
                 Map<String, Integer> labels = oracle.label(keys);
                 for (ScoredCell c : batch) {

@@ -32,6 +32,11 @@ public record DiverseStrategy(int factor) implements QueryStrategy {
     }
 
     @Override
+    public double score(double[] probabilities, PoolBlock block, int row) {
+        return UncertaintyMeasure.ENTROPY.score(probabilities);
+    }
+
+    @Override
     public int candidates(int k) {
         return (int) Math.min(Integer.MAX_VALUE, (long) factor * k);
     }
@@ -48,14 +53,17 @@ public record DiverseStrategy(int factor) implements QueryStrategy {
         if (n == 0 || k <= 0) {
             return chosen;
         }
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = ranked.get(i).features(); // a copy each: take them once, not once per distance
+        }
         boolean[] taken = new boolean[n];
         double[] nearest = new double[n];
         java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
         int next = 0; // the most uncertain candidate starts the batch
         while (true) {
             taken[next] = true;
-            ScoredCell picked = ranked.get(next);
-            chosen.add(picked);
+            chosen.add(ranked.get(next));
             if (chosen.size() == Math.min(k, n)) {
                 return chosen;
             }
@@ -64,7 +72,7 @@ public record DiverseStrategy(int factor) implements QueryStrategy {
                 if (taken[i]) {
                     continue;
                 }
-                nearest[i] = Math.min(nearest[i], scale.squaredDistance(ranked.get(i).features(), picked.features()));
+                nearest[i] = Math.min(nearest[i], scale.squaredDistance(x[i], x[next]));
                 // Ties go to the earlier candidate: higher score, then smaller key.
                 if (best < 0 || nearest[i] > nearest[best]) {
                     best = i;

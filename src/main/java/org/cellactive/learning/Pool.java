@@ -1,11 +1,13 @@
 package org.cellactive.learning;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -14,14 +16,18 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
 import org.cellactive.annotations.AnnotationColumns;
-import scala.Tuple3;
 
 /**
  * Cells as feature vectors, assembled once from a cells table and cached on the
  * executors. The pool never comes to the driver: the loop reaches it through one
- * {@link UncertaintyScan} per round, and through {@link #fetch} for the few cells it labels.
+ * {@link CandidateScan} per round, and through {@link #fetch} for the few cells it labels.
+ *
+ * <p>The cache holds {@link PoolBlock}s: a few thousand cells each, their features one
+ * row-major {@code double[]} and their keys one UTF-8 {@code byte[]}. That costs the feature
+ * bytes plus a key's bytes and an int per cell, where an object per cell cost ~600 bytes.
  *
  * <p>A pool holds every candidate; which of them are already labelled is the caller's
  * business (the scan takes them as an exclusion set), so the cached data never changes.
@@ -29,14 +35,14 @@ import scala.Tuple3;
 public final class Pool implements AutoCloseable {
 
     private final FeatureColumns features;
-    private final JavaRDD<PoolCell> cells;
+    private final JavaRDD<PoolBlock> blocks;
     /** Keys a restricted pool keeps; its lineage reads them, so it lives as long as the pool. */
-    private final Broadcast<Set<String>> membership;
+    private final Broadcast<KeySet> membership;
     private volatile FeatureScale scale;
 
-    private Pool(FeatureColumns features, JavaRDD<PoolCell> cells, Broadcast<Set<String>> membership) {
+    private Pool(FeatureColumns features, JavaRDD<PoolBlock> blocks, Broadcast<KeySet> membership) {
         this.features = features;
-        this.cells = cells;
+        this.blocks = blocks;
         this.membership = membership;
     }
 
@@ -58,27 +64,59 @@ public final class Pool implements AutoCloseable {
             selected = selected.coalesce(partitions);
         }
         List<String> names = features.columns();
-        JavaRDD<PoolCell> rdd = selected.toJavaRDD().map(row -> toCell(row, names));
+        JavaRDD<PoolBlock> rdd = selected.toJavaRDD().mapPartitions(rows -> new RowBlocks(rows, names));
         rdd.persist(StorageLevel.MEMORY_ONLY());
         return new Pool(features, rdd, null);
     }
 
-    private static PoolCell toCell(Row row, List<String> names) {
-        String key = row.getString(0);
-        if (key == null) {
-            throw new IllegalArgumentException("cells table: a row has a null cell_key");
+    /** A partition's rows, checked and packed into blocks as they stream by. */
+    private static final class RowBlocks implements Iterator<PoolBlock> {
+        private final Iterator<Row> rows;
+        private final List<String> names;
+        private final PoolBlock.Builder builder;
+
+        RowBlocks(Iterator<Row> rows, List<String> names) {
+            this.rows = rows;
+            this.names = names;
+            this.builder = new PoolBlock.Builder(names.size());
         }
-        double[] x = new double[names.size()];
-        for (int i = 0; i < x.length; i++) {
-            if (row.isNullAt(i + 1)) {
-                throw new IllegalArgumentException("cells table: cell " + key + " has no value for " + names.get(i));
-            }
-            x[i] = row.getDouble(i + 1);
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("cells table: cell " + key + " has " + names.get(i) + " = " + x[i]);
-            }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext() || !builder.isEmpty();
         }
-        return new PoolCell(key, x);
+
+        @Override
+        public PoolBlock next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            while (rows.hasNext() && !builder.isFull()) {
+                add(rows.next());
+            }
+            return builder.build();
+        }
+
+        private void add(Row row) {
+            String key = row.getString(0);
+            if (key == null) {
+                throw new IllegalArgumentException("cells table: a row has a null cell_key");
+            }
+            double[] x = builder.featureArray();
+            int at = builder.nextOffset();
+            for (int i = 0; i < names.size(); i++) {
+                if (row.isNullAt(i + 1)) {
+                    throw new IllegalArgumentException("cells table: cell " + key + " has no value for " + names.get(i));
+                }
+                double v = row.getDouble(i + 1);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("cells table: cell " + key + " has " + names.get(i) + " = " + v);
+                }
+                x[at + i] = v;
+            }
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            builder.addKey(k, 0, k.length);
+        }
     }
 
     /**
@@ -86,20 +124,42 @@ public final class Pool implements AutoCloseable {
      * repeat's pool, drawn from the assembled table without assembling again.
      */
     public Pool restrictTo(Set<String> keys, int partitions) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cells.context());
-        Broadcast<Set<String>> wanted = jsc.broadcast(new HashSet<>(keys));
-        JavaRDD<PoolCell> subset = cells.filter(c -> wanted.value().contains(c.key()));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<KeySet> wanted = jsc.broadcast(KeySet.of(keys));
+        int dims = features.size();
+        JavaRDD<PoolBlock> subset = blocks.mapPartitions(it -> kept(it, wanted.value(), dims).iterator());
         if (partitions > 0) {
             subset = subset.coalesce(partitions);
         }
         subset.persist(StorageLevel.MEMORY_ONLY());
         Pool pool = new Pool(features, subset, wanted);
-        long n = subset.count();
+        long n = pool.count();
         if (n != keys.size()) {
             pool.close();
             throw new IllegalArgumentException("pool: " + (keys.size() - n) + " of the requested cells are not in the table");
         }
         return pool;
+    }
+
+    /** The cells of these blocks whose keys are in {@code keys}, packed into new blocks. */
+    private static List<PoolBlock> kept(Iterator<PoolBlock> blocks, KeySet keys, int dims) {
+        List<PoolBlock> out = new ArrayList<>();
+        PoolBlock.Builder builder = new PoolBlock.Builder(dims);
+        while (blocks.hasNext()) {
+            PoolBlock b = blocks.next();
+            for (int row = 0; row < b.size(); row++) {
+                if (b.keyIn(keys, row)) {
+                    builder.add(b, row);
+                    if (builder.isFull()) {
+                        out.add(builder.build());
+                    }
+                }
+            }
+        }
+        if (!builder.isEmpty()) {
+            out.add(builder.build());
+        }
+        return out;
     }
 
     /**
@@ -109,10 +169,17 @@ public final class Pool implements AutoCloseable {
      * @throws IllegalArgumentException naming the keys that are not in the pool
      */
     public List<PoolCell> fetch(Collection<String> keys) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(cells.context());
-        Broadcast<Set<String>> wanted = jsc.broadcast(new HashSet<>(keys));
-        List<PoolCell> found = cells.filter(c -> wanted.value().contains(c.key())).collect();
-        wanted.destroy();
+        // A small set rides in the task closure, shipped once with the job: no broadcast to make and destroy.
+        KeySet wanted = KeySet.of(keys);
+        List<PoolCell> found = blocks.flatMap(b -> {
+            List<PoolCell> hits = new ArrayList<>();
+            for (int row = 0; row < b.size(); row++) {
+                if (b.keyIn(wanted, row)) {
+                    hits.add(b.cell(row));
+                }
+            }
+            return hits.iterator();
+        }).collect();
         Map<String, PoolCell> byKey = new LinkedHashMap<>();
         for (PoolCell c : found) {
             byKey.put(c.key(), c);
@@ -140,24 +207,8 @@ public final class Pool implements AutoCloseable {
             synchronized (this) {
                 if (scale == null) {
                     int d = features.size();
-                    Tuple3<Long, double[], double[]> zero = new Tuple3<>(0L, new double[d], new double[d]);
-                    Tuple3<Long, double[], double[]> m = cells.aggregate(zero,
-                            (acc, c) -> {
-                                double[] x = c.features();
-                                for (int i = 0; i < d; i++) {
-                                    acc._2()[i] += x[i];
-                                    acc._3()[i] += x[i] * x[i];
-                                }
-                                return new Tuple3<>(acc._1() + 1, acc._2(), acc._3());
-                            },
-                            (a, b) -> {
-                                for (int i = 0; i < d; i++) {
-                                    a._2()[i] += b._2()[i];
-                                    a._3()[i] += b._3()[i];
-                                }
-                                return new Tuple3<>(a._1() + b._1(), a._2(), a._3());
-                            });
-                    scale = FeatureScale.fromMoments(m._1(), m._2(), m._3());
+                    Moments m = blocks.aggregate(new Moments(d), Moments::add, Moments::merge);
+                    scale = FeatureScale.fromMoments(m.n, m.sum, m.sumSquares);
                 }
                 s = scale;
             }
@@ -165,22 +216,83 @@ public final class Pool implements AutoCloseable {
         return s;
     }
 
+    /** Running sums over cells, in cell order within a partition and partition order after. */
+    private static final class Moments implements java.io.Serializable {
+        long n;
+        final double[] sum;
+        final double[] sumSquares;
+
+        Moments(int d) {
+            sum = new double[d];
+            sumSquares = new double[d];
+        }
+
+        Moments add(PoolBlock b) {
+            double[] x = b.matrix();
+            int d = sum.length;
+            for (int row = 0; row < b.size(); row++) {
+                int at = b.offset(row);
+                for (int i = 0; i < d; i++) {
+                    sum[i] += x[at + i];
+                    sumSquares[i] += x[at + i] * x[at + i];
+                }
+            }
+            n += b.size();
+            return this;
+        }
+
+        Moments merge(Moments o) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += o.sum[i];
+                sumSquares[i] += o.sumSquares[i];
+            }
+            n += o.n;
+            return this;
+        }
+    }
+
+    /** Number of cells (not blocks) in the pool. */
     public long count() {
-        return cells.count();
+        return blocks.aggregate(0L, (n, b) -> n + b.size(), Long::sum);
     }
 
     public FeatureColumns features() {
         return features;
     }
 
-    /** The cached cells, for scans. */
-    JavaRDD<PoolCell> cells() {
-        return cells;
+    /**
+     * Bytes the cached blocks take in memory, as Spark's block manager estimated them when it
+     * stored them; 0 before the first job has filled the cache. A diagnostic, for benchmarks.
+     */
+    public long cachedBytes() {
+        int id = blocks.id();
+        for (RDDInfo info : blocks.context().getRDDStorageInfo()) {
+            if (info.id() == id) {
+                return info.memSize();
+            }
+        }
+        return 0;
+    }
+
+    /** Number of the pool's partitions that are cached in memory now. */
+    public int cachedPartitions() {
+        int id = blocks.id();
+        for (RDDInfo info : blocks.context().getRDDStorageInfo()) {
+            if (info.id() == id) {
+                return info.numCachedPartitions();
+            }
+        }
+        return 0;
+    }
+
+    /** The cached blocks, for scans. */
+    JavaRDD<PoolBlock> blocks() {
+        return blocks;
     }
 
     @Override
     public void close() {
-        cells.unpersist(false);
+        blocks.unpersist(false);
         if (membership != null) {
             membership.destroy(false);
         }

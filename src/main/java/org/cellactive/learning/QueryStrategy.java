@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How the loop picks the next cells to label. A strategy scores each unlabelled cell from
  * the current model's class probabilities (higher = more informative); the
- * {@link UncertaintyScan} keeps the {@link #candidates(int)} best in one pass, and
+ * {@link CandidateScan} keeps the {@link #candidates(int)} best in one pass, and
  * {@link #choose} picks the batch among them on the driver.
  */
 public interface QueryStrategy extends Serializable {
@@ -16,6 +16,15 @@ public interface QueryStrategy extends Serializable {
 
     /** Score of one cell; {@code probabilities} is null when {@link #usesModel()} is false. */
     double score(double[] probabilities, String cellKey);
+
+    /**
+     * Score of cell {@code row} of a pool block: exactly {@code score(probabilities, block.key(row))}.
+     * The scan calls this for every cell, so a strategy that reads the key overrides it to
+     * read the key's bytes in place rather than build a {@code String} per cell.
+     */
+    default double score(double[] probabilities, PoolBlock block, int row) {
+        return score(probabilities, block.key(row));
+    }
 
     /** False for strategies that ignore the model (random), so no probabilities are computed. */
     default boolean usesModel() {

@@ -21,9 +21,20 @@ public record RandomStrategy(long seed) implements QueryStrategy {
 
     @Override
     public double score(double[] probabilities, String cellKey) {
+        byte[] b = cellKey.getBytes(StandardCharsets.UTF_8);
+        return score(b, 0, b.length);
+    }
+
+    /** The same hash over the key's UTF-8 bytes where the block keeps them: no String per cell. */
+    @Override
+    public double score(double[] probabilities, PoolBlock block, int row) {
+        return score(block.keyBytes(), block.keyOffset(row), block.keyLength(row));
+    }
+
+    private double score(byte[] key, int from, int length) {
         long h = mix(seed);
-        for (byte b : cellKey.getBytes(StandardCharsets.UTF_8)) {
-            h = mix(h ^ (b & 0xff));
+        for (int i = from; i < from + length; i++) {
+            h = mix(h ^ (key[i] & 0xff));
         }
         return (h >>> 11) * 0x1.0p-53;
     }

@@ -1,20 +1,40 @@
 package org.cellactive.learning;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.Vector;
 
 /**
- * The coefficients of a fitted logistic regression as plain arrays: what a scan broadcasts
- * instead of the MLlib model object, and what turns a feature vector into class
- * probabilities on an executor.
+ * The coefficients of a fitted logistic regression as plain arrays: what a scan ships to
+ * the executors instead of the MLlib model object, and what turns a feature vector into
+ * class probabilities there.
+ *
+ * <p>A value: it copies the arrays it is given and the arrays it hands out, and compares by
+ * their contents.
  *
  * @param coefficients one row per class (multinomial) or a single row (binomial: the positive class)
  * @param intercepts   one per row of {@code coefficients}
  * @param numClasses   number of classes the probabilities cover
  */
 public record ScoringModel(double[][] coefficients, double[] intercepts, int numClasses) implements Serializable {
+
+    public ScoringModel {
+        if (coefficients.length == 0 || intercepts.length != coefficients.length) {
+            throw new IllegalArgumentException("scoring model: " + coefficients.length + " coefficient rows and "
+                    + intercepts.length + " intercepts");
+        }
+        double[][] rows = new double[coefficients.length][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = coefficients[r].clone();
+            if (rows[r].length != rows[0].length) {
+                throw new IllegalArgumentException("scoring model: coefficient rows differ in length");
+            }
+        }
+        coefficients = rows;
+        intercepts = intercepts.clone();
+    }
 
     /** Copies the coefficients of {@code model}. */
     public static ScoringModel of(LogisticRegressionModel model) {
@@ -29,35 +49,84 @@ public record ScoringModel(double[][] coefficients, double[] intercepts, int num
         return new ScoringModel(rows, b.toArray(), model.numClasses());
     }
 
-    /** Class probabilities of one feature vector, as MLlib's predictProbability gives them. */
-    public double[] probabilities(double[] x) {
-        if (coefficients.length == 1) {
-            double p = 1.0 / (1.0 + Math.exp(-dot(0, x)));
-            return new double[] {1 - p, p};
+    /** A copy of the coefficient rows. */
+    @Override
+    public double[][] coefficients() {
+        double[][] copy = new double[coefficients.length][];
+        for (int r = 0; r < copy.length; r++) {
+            copy[r] = coefficients[r].clone();
         }
-        double[] z = new double[coefficients.length];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = dot(k, x);
-            max = Math.max(max, z[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
+        return copy;
     }
 
-    private double dot(int row, double[] x) {
+    /** A copy of the intercepts. */
+    @Override
+    public double[] intercepts() {
+        return intercepts.clone();
+    }
+
+    /** Length of the probability vectors {@link #probabilities} gives. */
+    int probabilityCount() {
+        return coefficients.length == 1 ? 2 : coefficients.length;
+    }
+
+    /** Class probabilities of one feature vector, as MLlib's predictProbability gives them. */
+    public double[] probabilities(double[] x) {
+        double[] p = new double[probabilityCount()];
+        probabilities(x, 0, p);
+        return p;
+    }
+
+    /**
+     * Class probabilities of the features {@code x[from ..]} into {@code out} (length
+     * {@link #probabilityCount()}), with no allocation: a scan calls this once per cell of a
+     * block's row-major matrix. Gives exactly the values of {@link #probabilities(double[])}.
+     */
+    void probabilities(double[] x, int from, double[] out) {
+        if (coefficients.length == 1) {
+            double p = 1.0 / (1.0 + Math.exp(-dot(0, x, from)));
+            out[0] = 1 - p;
+            out[1] = p;
+            return;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < out.length; k++) {
+            out[k] = dot(k, x, from);
+            max = Math.max(max, out[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.exp(out[k] - max);
+            sum += out[k];
+        }
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= sum;
+        }
+    }
+
+    private double dot(int row, double[] x, int from) {
         double[] w = coefficients[row];
         double s = intercepts[row];
-        for (int i = 0; i < x.length; i++) {
-            s += w[i] * x[i];
+        for (int i = 0; i < w.length; i++) {
+            s += w[i] * x[from + i];
         }
         return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScoringModel m && numClasses == m.numClasses
+                && Arrays.deepEquals(coefficients, m.coefficients) && Arrays.equals(intercepts, m.intercepts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.deepHashCode(coefficients) + Arrays.hashCode(intercepts)) + numClasses;
+    }
+
+    @Override
+    public String toString() {
+        return "ScoringModel[coefficients=" + Arrays.deepToString(coefficients) + ", intercepts="
+                + Arrays.toString(intercepts) + ", numClasses=" + numClasses + "]";
     }
 }

@@ -12,4 +12,9 @@ public record UncertaintyStrategy(UncertaintyMeasure measure) implements QuerySt
     public double score(double[] probabilities, String cellKey) {
         return measure.score(probabilities);
     }
+
+    @Override
+    public double score(double[] probabilities, PoolBlock block, int row) {
+        return measure.score(probabilities);
+    }
 }

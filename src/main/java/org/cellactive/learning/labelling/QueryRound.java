@@ -32,7 +32,7 @@ import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.QueryStrategy;
 import org.cellactive.learning.ScoredCell;
 import org.cellactive.learning.ScoringModel;
-import org.cellactive.learning.UncertaintyScan;
+import org.cellactive.learning.CandidateScan;
 import org.cellactive.learning.ledger.AtomicFiles;
 import org.cellactive.learning.ledger.CrashPoints;
 import org.cellactive.learning.ledger.LabelLedger;
@@ -137,7 +137,7 @@ public final class QueryRound {
             QueryStrategy strategy = QueryStrategies.named(o.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
             log.printf("query: round %d: scanning %d unlabelled cells with %s%n", round, poolSize, strategy.name());
             try (Pool pool = Pool.assemble(unlabelled, features, 0)) {
-                List<ScoredCell> batch = UncertaintyScan.nextBatch(pool, model, strategy, Set.of(), o.batchSize());
+                List<ScoredCell> batch = CandidateScan.nextBatch(pool, model, strategy, Set.of(), o.batchSize());
                 batchKeys = batch.stream().map(ScoredCell::key).toList();
             }
             Dataset<Row> predictions = PoolPredictions.predict(spark, unlabelled, features.columns(), model, trained);

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class UncertaintyScanTest {
+class CandidateScanTest {
 
     private static SparkSession spark;
 
     @BeforeAll
     static void start() {
-        spark = SyntheticCells.session("UncertaintyScanTest");
+        spark = SyntheticCells.session("CandidateScanTest");
     }
 
     @AfterAll
@@ -79,7 +79,7 @@ class UncertaintyScanTest {
                         new UncertaintyStrategy(UncertaintyMeasure.ENTROPY), new RandomStrategy(11))) {
                     List<ScoredCell> expected = fullSort(cells, model, s, excluded);
                     for (int k : new int[] {1, 7, 60, 496, 600}) {
-                        List<ScoredCell> got = UncertaintyScan.top(pool, model, s, excluded, k);
+                        List<ScoredCell> got = CandidateScan.top(pool, model, s, excluded, k);
                         List<ScoredCell> want = expected.subList(0, Math.min(k, expected.size()));
                         assertEquals(want.stream().map(ScoredCell::key).toList(), got.stream().map(ScoredCell::key).toList(),
                                 s.name() + " k=" + k);
@@ -91,10 +91,56 @@ class UncertaintyScanTest {
                 }
             }
             // The data really has ties, so the key order is what was tested.
-            List<ScoredCell> top = UncertaintyScan.top(pool, binary, new UncertaintyStrategy(UncertaintyMeasure.MARGIN),
+            List<ScoredCell> top = CandidateScan.top(pool, binary, new UncertaintyStrategy(UncertaintyMeasure.MARGIN),
                     Set.of(), 50);
             assertEquals(top.get(0).score(), top.get(1).score(), 0.0);
             assertTrue(top.get(0).key().compareTo(top.get(1).key()) < 0);
+        }
+    }
+
+    /**
+     * Keys whose UTF-8 byte order differs from String order (a supplementary character sorts
+     * before U+FFxx in UTF-16, after it in UTF-8), and enough cells per partition that each
+     * partition holds several blocks, so heaps carry over block boundaries.
+     */
+    private static List<PoolCell> manyCells(int n, long seed) {
+        String[] prefixes = {"a", "\uFF41", "\uD83D\uDE00", "é", "BloodImage_"};
+        Random r = new Random(seed);
+        List<PoolCell> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = prefixes[i % prefixes.length] + String.format("%06d", (i * 7919L) % n);
+            cells.add(new PoolCell(key, new double[] {r.nextInt(7) - 3, r.nextInt(4) * 0.5}));
+        }
+        return cells;
+    }
+
+    @Test
+    void topKEqualsTheHeadOfAFullSortAcrossBlocksAndNonAsciiKeys() {
+        List<PoolCell> cells = manyCells(3 * PoolBlock.ROWS + 123, 9);
+        ScoringModel model = new ScoringModel(new double[][] {{0.3, -1.1}}, new double[] {0.2}, 2);
+        Set<String> excluded = new HashSet<>();
+        for (int i = 0; i < cells.size(); i += 97) {
+            excluded.add(cells.get(i).key());
+        }
+        try (Pool pool = poolOf(cells)) {
+            for (QueryStrategy s : List.of(new UncertaintyStrategy(UncertaintyMeasure.LEAST_CONFIDENT), new RandomStrategy(5))) {
+                List<ScoredCell> expected = fullSort(cells, model, s, excluded);
+                for (int k : new int[] {1, 100, 5000}) {
+                    List<ScoredCell> got = CandidateScan.top(pool, model, s, excluded, k);
+                    assertEquals(expected.subList(0, k), got, s.name() + " k=" + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nextBatchOfDiverseChoosesAmongTheScannedCandidates() {
+        List<PoolCell> cells = randomCells(6);
+        ScoringModel model = new ScoringModel(new double[][] {{0.8, -0.5}}, new double[] {0.1}, 2);
+        DiverseStrategy diverse = new DiverseStrategy(4);
+        try (Pool pool = poolOf(cells)) {
+            List<ScoredCell> candidates = CandidateScan.top(pool, model, diverse, Set.of(), 12);
+            assertEquals(diverse.choose(candidates, 3, pool.scale()), CandidateScan.nextBatch(pool, model, diverse, Set.of(), 3));
         }
     }
 
@@ -102,8 +148,8 @@ class UncertaintyScanTest {
     void scanNeedsAModelForUncertainty() {
         try (Pool pool = poolOf(randomCells(4))) {
             assertThrows(IllegalArgumentException.class,
-                    () -> UncertaintyScan.top(pool, null, new UncertaintyStrategy(UncertaintyMeasure.ENTROPY), Set.of(), 1));
-            assertEquals(3, UncertaintyScan.top(pool, null, new RandomStrategy(1), Set.of(), 3).size());
+                    () -> CandidateScan.top(pool, null, new UncertaintyStrategy(UncertaintyMeasure.ENTROPY), Set.of(), 1));
+            assertEquals(3, CandidateScan.top(pool, null, new RandomStrategy(1), Set.of(), 3).size());
         }
     }
 
