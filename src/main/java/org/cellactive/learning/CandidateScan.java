@@ -73,15 +73,22 @@ public final class CandidateScan {
         KeySet excluded = r.excluded();
         boolean skip = !excluded.isEmpty();
         double[] p = model == null ? null : new double[model.probabilityCount()];
+        double[] z = new double[0];
         while (blocks.hasNext()) {
             PoolBlock b = blocks.next();
-            double[] x = b.matrix();
+            if (model != null) {
+                int need = b.size() * model.logitCount();
+                if (z.length < need) {
+                    z = new double[need];
+                }
+                model.logits(b.matrix(), b.dims(), 0, b.size(), z);
+            }
             for (int row = 0; row < b.size(); row++) {
                 if (skip && b.keyIn(excluded, row)) {
                     continue;
                 }
                 if (p != null) {
-                    model.probabilities(x, b.offset(row), p);
+                    model.probabilitiesOfLogits(z, row * model.logitCount(), p);
                 }
                 best.offer(strategy.score(p, b, row), b, row);
             }

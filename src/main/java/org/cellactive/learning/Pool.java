@@ -285,6 +285,11 @@ public final class Pool implements AutoCloseable {
         return 0;
     }
 
+    /** Number of partitions of the cached pool: the tasks of one scan. */
+    public int partitions() {
+        return blocks.getNumPartitions();
+    }
+
     /** The cached blocks, for scans. */
     JavaRDD<PoolBlock> blocks() {
         return blocks;

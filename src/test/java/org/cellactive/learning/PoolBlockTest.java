@@ -22,6 +22,44 @@ class PoolBlockTest {
         return b.build();
     }
 
+    /** Features whose sums round differently in another order, so a reordered dot product would show. */
+    private static PoolBlock awkwardBlock() {
+        java.util.Random r = new java.util.Random(4);
+        PoolBlock.Builder b = new PoolBlock.Builder(7, 16);
+        for (int i = 0; i < 11; i++) {
+            double[] x = new double[7];
+            for (int j = 0; j < 7; j++) {
+                x[j] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(12) - 6);
+            }
+            b.add("k" + i, x);
+        }
+        return b.build();
+    }
+
+    @Test
+    void interleavedLogitsAreBitIdenticalToOneCellAtATime() {
+        PoolBlock block = awkwardBlock();
+        java.util.Random r = new java.util.Random(5);
+        for (int rows : new int[] {1, 3}) {
+            double[][] w = new double[rows][7];
+            double[] b = new double[rows];
+            for (int k = 0; k < rows; k++) {
+                b[k] = r.nextGaussian() * 1e-3;
+                for (int j = 0; j < 7; j++) {
+                    w[k][j] = r.nextGaussian() * Math.pow(10, r.nextInt(6) - 3);
+                }
+            }
+            ScoringModel m = new ScoringModel(w, b, rows == 1 ? 2 : rows);
+            double[] z = new double[block.size() * rows];
+            m.logits(block.matrix(), block.dims(), 0, block.size(), z);
+            double[] p = new double[m.probabilityCount()];
+            for (int row = 0; row < block.size(); row++) {
+                m.probabilitiesOfLogits(z, row * rows, p);
+                assertArrayEquals(m.probabilities(block.features(row)), p, 0.0, "row " + row);
+            }
+        }
+    }
+
     @Test
     void keepsKeysAndRowsInOrder() {
         PoolBlock block = block();
@@ -65,8 +103,11 @@ class PoolBlockTest {
                 new DiverseStrategy(2))) {
             for (ScoringModel m : List.of(binary, three)) {
                 double[] p = new double[m.probabilityCount()];
+                // five cells: one group of four interleaved dot products, and one cell alone
+                double[] z = new double[block.size() * m.logitCount()];
+                m.logits(block.matrix(), block.dims(), 0, block.size(), z);
                 for (int row = 0; row < block.size(); row++) {
-                    m.probabilities(block.matrix(), block.offset(row), p);
+                    m.probabilitiesOfLogits(z, row * m.logitCount(), p);
                     assertArrayEquals(m.probabilities(block.features(row)), p, 0.0);
                     assertEquals(s.score(m.probabilities(block.features(row)), block.key(row)), s.score(p, block, row), 0.0,
                             s.name() + " row " + row);
