@@ -3,6 +3,7 @@ package org.cellactive.cli;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.experiment.ScanBenchmark;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class BenchmarkScanCommand implements Callable<Integer> {
     String master;
 
     @Override
-    public Integer call() {
+    public Integer call() throws TimeoutException {
         if (pool < 1 || features < 1 || classes < 2 || runs < 1 || warmup < 0 || top < 1
                 || (partitions != null && partitions < 1)) {
             return CliErrors.usage("benchmark-scan", "--pool, --features, --runs, --top and --partitions must be at least 1,"
@@ -69,6 +70,9 @@ public final class BenchmarkScanCommand implements Callable<Integer> {
                     + " from their lineage by every scan, so the times below are not a cached scan's.");
         }
         System.out.printf(Locale.ROOT, "scan ms, after %d untimed: %s%n", warmup, Arrays.toString(r.scanMillis()));
+        System.out.printf(Locale.ROOT, "task CPU ms per scan (summed over its %d tasks): %s; median %.1f = %.2f ns per cell%n",
+                r.partitions(), Arrays.toString(r.taskCpuMillis()), r.medianTaskCpuMillis(),
+                r.medianTaskCpuMillis() * 1e6 / pool);
         System.out.printf(Locale.ROOT, "best candidate: %s (score %.6f)%n", r.top().get(0).key(), r.top().get(0).score());
         double median = r.medianMillis();
         System.out.printf(Locale.ROOT, "benchmark-scan: pool=%d features=%d classes=%d median_ms=%.1f per_cell_ns=%.2f"
