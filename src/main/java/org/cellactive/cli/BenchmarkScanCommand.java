@@ -39,7 +39,7 @@ public final class BenchmarkScanCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions of the pool (default: 4 per core, so a partition is cached in steps).")
+            description = "Partitions of the pool (default: one per core, so a scan is one wave of tasks).")
     Integer partitions;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the features and the model (default: ${DEFAULT-VALUE}).")
@@ -57,7 +57,8 @@ public final class BenchmarkScanCommand implements Callable<Integer> {
         }
         SparkSession spark = Spark.session("cellactive benchmark-scan", master);
         int cores = spark.sparkContext().defaultParallelism();
-        int parts = partitions != null ? partitions : 4 * cores;
+        // One wave of tasks: on a busy host each extra wave waits again for threads to be scheduled.
+        int parts = partitions != null ? partitions : cores;
         ScanBenchmark.Result r = ScanBenchmark.run(spark, pool, features, classes, parts, warmup, runs, top, seed);
         double mib = r.cachedBytes() / (1024.0 * 1024.0);
         System.out.printf(Locale.ROOT, "pool built and cached in %.1f s: %d of %d partitions in memory, %.1f MiB "
