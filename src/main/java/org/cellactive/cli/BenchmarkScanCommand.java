@@ -78,7 +78,6 @@ public final class BenchmarkScanCommand implements Callable<Integer> {
         double median = r.medianMillis();
         System.out.printf(Locale.ROOT, "benchmark-scan: pool=%d features=%d classes=%d median_ms=%.1f per_cell_ns=%.2f"
                         + " cached_mib=%.1f%n", pool, features, classes, median, median * 1e6 / pool, mib);
-        spark.stop();
         return 0;
     }
 }
