@@ -124,8 +124,8 @@ public final class HtmlReport {
                 .filter(s -> s.vsRandomAp90() != null || s.vsRandomAp95() != null).toList();
         h.append("<h2>Paired difference against random</h2>\n");
         if (compared.isEmpty()) {
-            h.append("<p id=\"paired\">No active strategy was run beside random, so there is no paired"
-                    + " comparison.</p>\n");
+            h.append("<p id=\"paired\">No paired comparison: it needs a random strategy and at least one active"
+                    + " strategy in the same repeats.</p>\n");
             return;
         }
         h.append("<table id=\"paired\">\n<tr><th>strategy</th><th>target</th><th>paired repeats</th>"

@@ -125,6 +125,19 @@ class SimulationReportTest {
     }
 
     @Test
+    void aRunWithoutRandomSaysItCannotCompare(@TempDir Path dir) throws IOException {
+        List<org.cellactive.experiment.CurveRow> marginOnly = HandMadeCurves.rows().stream()
+                .filter(r -> r.strategy().equals("margin")).toList();
+        SimulationReport.write(dir, marginOnly, parameters());
+        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("No random baseline was run, so this run cannot say whether active learning saves"
+                + " labels."), html);
+        assertTrue(html.contains("<p id=\"paired\">No paired comparison: it needs a random strategy"), html);
+        // the paired columns are there, and empty
+        assertTrue(Files.readAllLines(dir.resolve("summary.csv")).get(1).endsWith(",,,,,,,,,,,,,"));
+    }
+
+    @Test
     void titleNamesProtocolAndFeatureSetOrSaysTheyWereNotRecorded() {
         assertEquals("Learning curves: three-class protocol, all features",
                 SimulationReport.title(new LinkedHashMap<>(java.util.Map.of("Protocol", "three-class",
