@@ -26,8 +26,12 @@ public final class WilcoxonSignedRank {
      * @param differences finite paired differences
      */
     public static double twoSidedP(double[] differences) {
-        double[] abs = Arrays.stream(differences).peek(WilcoxonSignedRank::requireFinite)
-                .filter(d -> d != 0).map(Math::abs).sorted().toArray();
+        for (double d : differences) {
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("signed-rank test of a difference that is not finite: " + d);
+            }
+        }
+        double[] abs = Arrays.stream(differences).filter(d -> d != 0).map(Math::abs).sorted().toArray();
         int n = abs.length;
         if (n == 0) {
             return 1.0;
@@ -79,13 +83,8 @@ public final class WilcoxonSignedRank {
         return p;
     }
 
+    /** Equal values share one doubled rank, so whichever of them the search finds will do. */
     private static int doubledRank(double[] sortedAbs, int[] doubledRanks, double value) {
         return doubledRanks[Arrays.binarySearch(sortedAbs, value)];
-    }
-
-    private static void requireFinite(double d) {
-        if (!Double.isFinite(d)) {
-            throw new IllegalArgumentException("signed-rank test of a difference that is not finite: " + d);
-        }
     }
 }
