@@ -65,7 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-            description = "rounds (fits) per repeat and strategy; 0 = until the pool is empty")
+            description = "rounds (fits) per repeat and strategy, the first on the seed set; 0 = until the pool is empty (pool 300, seed 5, batch 1: 296)")
     int rounds;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "run seed; each repeat derives its own")
