@@ -41,7 +41,7 @@ public final class BenchmarkFitCommand implements Callable<Integer> {
             return CliErrors.usage("benchmark-fit", "need --classes >= 2, --features >= 1, --runs >= 1 and every"
                     + " --rows value >= --classes");
         }
-        SparkSession spark = Spark.session("cellactive benchmark-fit", master);
+        SparkSession spark = Spark.loopSession("cellactive benchmark-fit", master);
         System.out.printf(Locale.ROOT, "benchmark-fit: master %s, %d features, %d classes, median of %d cold fits,"
                 + " MLlib defaults (regParam 0.01, tol 1e-6); auto switches above %d rows x coefficients%n%n",
                 spark.sparkContext().master(), features, classes, runs, Solver.AUTO_DRIVER_LIMIT);

@@ -126,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart,
                         Solver.parse(solver)));
         long startNanos = System.nanoTime();
-        SparkSession spark = Spark.session("cellactive simulate", master);
+        SparkSession spark = Spark.loopSession("cellactive simulate", master);
         Dataset<Row> table;
         try {
             table = spark.read().parquet(cells);
