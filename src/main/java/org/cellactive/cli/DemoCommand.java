@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {
             "The article's experiment on BCCD, end to end: extract, then simulate.",
             "Settings are the article's (binary RBC vs WBC,",
-            "batch size 1, pool 300, 5 seed labels, so 295 rounds), for the gray-intensity and the all",
+            "batch size 1, pool 300, 5 seed labels, so 296 fits on 5 ... 300 labels), for the gray-intensity and the all",
             "feature sets, and prints where the reports are. Finds BCCD at --data, else at",
             "data/BCCD_Dataset, else clones the public repository there at a pinned commit."})
 public final class DemoCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "Stop each repeat after N rounds (default: until the pool is empty, 295 rounds).")
+            description = "Stop each repeat after N rounds, i.e. N fits on 5 ... 5+N-1 labels (default: until the pool is empty, 296 fits).")
     Integer rounds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Run seed (default: ${DEFAULT-VALUE}).")
@@ -49,19 +49,25 @@ public final class DemoCommand implements Callable<Integer> {
             return CliErrors.INPUT;
         }
         Path cells = out.resolve("extract");
+        long start = System.nanoTime();
+        System.out.println("demo: step 1/3: extract BCCD (" + bccd + ") -> " + cells);
         int code = Main.run(withMaster("extract", "--annotations", bccd.resolve("Annotations").toString(),
                 "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv"));
         if (code != 0) {
             return code;
         }
         List<Path> reports = new ArrayList<>();
-        for (String features : List.of("gray-intensity", "all")) {
+        List<String> featureSets = List.of("gray-intensity", "all");
+        for (int step = 0; step < featureSets.size(); step++) {
+            String features = featureSets.get(step);
             Path run = out.resolve(features);
+            System.out.printf(java.util.Locale.ROOT, "demo: step %d/3 (%s elapsed): simulate, %s features -> %s%n",
+                    step + 2, elapsed(start), features, run);
             List<String> args = new ArrayList<>(List.of("simulate",
                     "--cells", cells.resolve("cells.parquet").toString(), "--out", run.toString(),
                     "--protocol", "binary", "--features", features, "--strategies", "random,least-confident",
                     "--repeats", String.valueOf(repeats), "--pool", "300", "--test", "150", "--seed-size", "5",
-                    "--batch-size", "1", "--seed", String.valueOf(seed)));
+                    "--batch-size", "1", "--seed", String.valueOf(seed), "--overwrite"));
             if (rounds != null) {
                 args.addAll(List.of("--rounds", String.valueOf(rounds)));
             }
@@ -71,11 +77,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
             reports.add(run.resolve("report.html"));
         }
-        System.out.println("demo: reports:");
+        System.out.println("demo: done in " + elapsed(start) + "; reports:");
         for (Path report : reports) {
             System.out.println("  " + report.toAbsolutePath());
         }
         return 0;
+    }
+
+    private static String elapsed(long startNanos) {
+        long s = Math.round((System.nanoTime() - startNanos) / 1e9);
+        return s >= 60 ? (s / 60) + "m" + String.format(java.util.Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
     }
 
     private String[] withMaster(String... args) {

@@ -25,6 +25,23 @@ public final class Spark {
      *                     {@code -Dspark.master} set, else {@value #DEFAULT_MASTER}
      */
     public static SparkSession session(String appName, String masterOrNull) {
+        return SparkSession.builder().config(conf(appName, masterOrNull)).getOrCreate();
+    }
+
+    /**
+     * A session for a loop of many tiny jobs ({@code simulate}, {@code benchmark-fit}): as
+     * {@link #session}, and without the web UI unless it is asked for. The UI's listener turns
+     * every job, stage and task event into its store, which here is a visible share of each
+     * ~12 ms round (docs/benchmarks.md §2); {@code --conf spark.ui.enabled=true} (or
+     * {@code -Dspark.ui.enabled=true}) brings it back.
+     */
+    public static SparkSession loopSession(String appName, String masterOrNull) {
+        SparkConf conf = conf(appName, masterOrNull);
+        conf.setIfMissing("spark.ui.enabled", "false");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    private static SparkConf conf(String appName, String masterOrNull) {
         SparkConf conf = new SparkConf();
         if (masterOrNull != null && !masterOrNull.isBlank()) {
             conf.setMaster(masterOrNull);
@@ -38,6 +55,6 @@ public final class Spark {
         // The feature stage caches ~170 double columns in partitions of ~300 rows; column
         // builders are sized for a whole batch, so Spark's 10,000 allocated ~14 MB per task.
         conf.setIfMissing("spark.sql.inMemoryColumnarStorage.batchSize", COLUMN_BATCH_ROWS);
-        return SparkSession.builder().config(conf).getOrCreate();
+        return conf;
     }
 }
