@@ -107,24 +107,29 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulationSettings settings = new SimulationSettings(protocol, SimulationSettings.classesOf(protocol),
-                QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
-                threads, diverseFactor,
-                new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart));
+        SimulationSettings settings;
+        try {
+            settings = new SimulationSettings(protocol, SimulationSettings.classesOf(protocol),
+                    QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
+                    threads, diverseFactor,
+                    new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         long startNanos = System.nanoTime();
         SparkSession spark = Spark.session("cellactive simulate", master);
         Dataset<Row> table;
         try {
             table = spark.read().parquet(cells);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--cells " + cells + ": cannot read it as a parquet cells table: "
+            throw new InputException("--cells " + cells + ": cannot read it as a parquet cells table: "
                     + e.getMessage(), e);
         }
         FeatureColumns columns;
         try {
             columns = FeatureColumns.resolve(features, table.schema());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--cells " + cells + ": " + e.getMessage(), e);
+            throw new UsageException("--cells " + cells + ": " + e.getMessage(), e);
         }
         Files.createDirectories(out);
         System.out.println("simulate: " + settings.repeats() + " repeats x " + settings.strategies() + " x "

@@ -25,6 +25,13 @@ public final class Spark {
      *                     {@code -Dspark.master} set, else {@value #DEFAULT_MASTER}
      */
     public static SparkSession session(String appName, String masterOrNull) {
+        // demo runs extract then simulate in one JVM, and tests run many commands: the session
+        // they share is reused as it is. Handing it a configuration again would only print
+        // "Using an existing Spark session; only runtime SQL configurations will take effect".
+        scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+        if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
+            return existing.get();
+        }
         SparkConf conf = new SparkConf();
         if (masterOrNull != null && !masterOrNull.isBlank()) {
             conf.setMaster(masterOrNull);
