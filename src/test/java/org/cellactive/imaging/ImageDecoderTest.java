@@ -22,7 +22,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,59 @@ class ImageDecoderTest {
         assertTrue(gray(white) > 230, Integer.toHexString(white));
         assertTrue(gray(black) < 60, Integer.toHexString(black));
         assertTrue((cyan >> 16 & 0xff) < 80 && (cyan & 0xff) > 180, "cyan " + Integer.toHexString(cyan));
+    }
+
+    /**
+     * A CMYK JPEG without an ICC profile is a real image: the reader converts it with a generic
+     * profile and warns. It is decoded, and the warning goes to the decoder's {@link ReaderWarnings}.
+     */
+    @Test
+    void cmykJpegWithoutIccProfileIsDecodedAndItsWarningRecorded() throws Exception {
+        WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                raster.setPixel(x, y, x < 8 ? new int[] {0, 0, 0, 0} : new int[] {255, 0, 0, 0});
+            }
+        }
+        byte[] jpeg = cmykJpeg(raster);
+        List<String> warned = new ArrayList<>();
+        RgbImage rgb = new ImageDecoder(1_000_000, warned::add).decode(jpeg, "cmyk.jpg");
+        assertEquals(16, rgb.width());
+        assertEquals(List.of("JPEG: No embedded ICC color profile, will convert using inaccurate CMYK to RGB"
+                + " conversion. Colors may look incorrect."),
+                warned);
+        int left = rgb.rgbAt(2, 8);
+        int right = rgb.rgbAt(13, 8);
+        // One half has no ink, the other full cyan: red differs, blue hardly.
+        assertTrue(Math.abs((left >> 16 & 0xff) - (right >> 16 & 0xff)) > 120,
+                Integer.toHexString(left) + " vs " + Integer.toHexString(right));
+    }
+
+    /**
+     * The JDK's own JPEG writer writes a 4-band raster's samples as they are, with no ICC profile;
+     * an Adobe APP14 segment (transform 0) after SOI says they are CMYK, as Photoshop's files do.
+     */
+    private static byte[] cmykJpeg(WritableRaster raster) throws IOException {
+        javax.imageio.ImageWriter writer = null;
+        for (var it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            javax.imageio.ImageWriter w = it.next();
+            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
+                writer = w;
+            }
+        }
+        assertTrue(writer != null, "the JDK's JPEG writer");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        byte[] plain = out.toByteArray();
+        byte[] adobe = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        ByteBuffer jpeg = ByteBuffer.allocate(plain.length + adobe.length);
+        jpeg.put(plain, 0, 2).put(adobe).put(plain, 2, plain.length - 2);
+        return jpeg.array();
     }
 
     private static int gray(int rgb) {
