@@ -154,7 +154,8 @@ class ImageDecoderTest {
         WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) {
-                raster.setPixel(x, y, x < 8 ? new int[] {0, 0, 0, 0} : new int[] {255, 0, 0, 0});
+                // Adobe's CMYK JPEGs store ink inverted: 255 is no ink. Left paper, right cyan.
+                raster.setPixel(x, y, x < 8 ? new int[] {255, 255, 255, 255} : new int[] {0, 255, 255, 255});
             }
         }
         byte[] jpeg = cmykJpeg(raster);
