@@ -50,7 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path cells = out.resolve("extract");
         int code = Main.run(withMaster("extract", "--annotations", bccd.resolve("Annotations").toString(),
-                "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv"));
+                "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv",
+                // demo owns its folder: a second demo replaces the first one's extract.
+                "--overwrite"));
         if (code != 0) {
             return code;
         }

@@ -105,6 +105,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(names = "--keep-near-duplicates",
+            description = "keep cells flagged near_duplicate_of another box (by default they are left out of the"
+                    + " draw, so that no cell is asked about twice)")
+    boolean keepNearDuplicates;
+
     @Override
     public Integer call() throws Exception {
         SimulationSettings settings;
@@ -125,6 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new InputException("--cells " + cells + ": cannot read it as a parquet cells table: "
                     + e.getMessage(), e);
         }
+        table = NearDuplicateFilter.apply(table, keepNearDuplicates);
         FeatureColumns columns;
         try {
             columns = FeatureColumns.resolve(features, table.schema());
@@ -141,6 +147,7 @@ public final class SimulateCommand implements Callable<Integer> {
         LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
         parameters.put("cells", cells);
         parameters.put("features", features);
+        parameters.put("keep_near_duplicates", String.valueOf(keepNearDuplicates));
         parameters.put("feature_columns", String.join(",", columns.columns()));
         parameters.putAll(settings.describe());
         SimulationReport.write(out, result.rows(), parameters);

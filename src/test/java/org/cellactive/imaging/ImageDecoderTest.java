@@ -158,7 +158,7 @@ class ImageDecoderTest {
                 raster.setPixel(x, y, x < 8 ? new int[] {255, 255, 255, 255} : new int[] {0, 255, 255, 255});
             }
         }
-        byte[] jpeg = cmykJpeg(raster);
+        byte[] jpeg = CmykJpegs.encode(raster);
         List<String> warned = new ArrayList<>();
         RgbImage rgb = new ImageDecoder(1_000_000, warned::add).decode(jpeg, "cmyk.jpg");
         assertEquals(16, rgb.width());
@@ -170,33 +170,6 @@ class ImageDecoderTest {
         // One half has no ink, the other full cyan: red differs, blue hardly.
         assertTrue(Math.abs((left >> 16 & 0xff) - (right >> 16 & 0xff)) > 120,
                 Integer.toHexString(left) + " vs " + Integer.toHexString(right));
-    }
-
-    /**
-     * The JDK's own JPEG writer writes a 4-band raster's samples as they are, with no ICC profile;
-     * an Adobe APP14 segment (transform 0) after SOI says they are CMYK, as Photoshop's files do.
-     */
-    private static byte[] cmykJpeg(WritableRaster raster) throws IOException {
-        javax.imageio.ImageWriter writer = null;
-        for (var it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
-            javax.imageio.ImageWriter w = it.next();
-            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
-                writer = w;
-            }
-        }
-        assertTrue(writer != null, "the JDK's JPEG writer");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
-        } finally {
-            writer.dispose();
-        }
-        byte[] plain = out.toByteArray();
-        byte[] adobe = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        ByteBuffer jpeg = ByteBuffer.allocate(plain.length + adobe.length);
-        jpeg.put(plain, 0, 2).put(adobe).put(plain, 2, plain.length - 2);
-        return jpeg.array();
     }
 
     private static int gray(int rgb) {
