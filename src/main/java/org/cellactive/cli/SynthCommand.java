@@ -50,6 +50,8 @@ public final class SynthCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         Path root = new Path(out);
         FileSystem fs = root.getFileSystem(conf);
+        // No hidden .crc file beside every image and annotation of a local archive.
+        fs.setWriteChecksum(false);
         fs.mkdirs(new Path(root, "JPEGImages"));
         fs.mkdirs(new Path(root, "Annotations"));
         AtomicLong boxes = new AtomicLong();
