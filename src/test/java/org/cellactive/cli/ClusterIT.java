@@ -83,7 +83,8 @@ class ClusterIT {
         Path localRun = tmp.resolve("local");
 
         Process p = submit(logs.resolve("submit.log"), "extract", "--master", masterUrl,
-                "--annotations", ann.toString(), "--images", Bccd.images().toString(), "--out", clusterRun.toString());
+                "--annotations", ann.toString(), "--images", Bccd.images().toString(), "--out", clusterRun.toString(),
+                "--csv");
         assertTrue(p.waitFor(8, TimeUnit.MINUTES), "submit.sh timed out");
         String log = Files.readString(logs.resolve("submit.log"));
         assertEquals(0, p.exitValue(), log);
@@ -92,7 +93,7 @@ class ClusterIT {
         // Locally the rows are moved to 5 tasks by image; on the cluster they stay where the
         // VOC files were read: both ways must give the same cells.
         assertEquals(0, Main.run("extract", "--annotations", ann.toString(), "--images", Bccd.images().toString(),
-                "--out", localRun.toString(), "--master", "local[2]", "--partitions", "5"));
+                "--out", localRun.toString(), "--master", "local[2]", "--partitions", "5", "--csv"));
 
         long executorsLaunched = 0;
         for (int i = 0; i < 2; i++) {
@@ -105,6 +106,8 @@ class ClusterIT {
         List<Row> local = spark.read().parquet(localRun.resolve("cells.parquet").toString()).orderBy("cell_key").collectAsList();
         assertTrue(local.size() > 300, "a real sample: " + local.size());
         assertEquals(local, cluster);
+        // Determinism, as a person sees it: the same cells.csv, rows sorted.
+        assertEquals(SortedCsv.lines(localRun.resolve("cells.csv")), SortedCsv.lines(clusterRun.resolve("cells.csv")));
     }
 
     /**
