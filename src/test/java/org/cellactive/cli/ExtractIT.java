@@ -54,6 +54,8 @@ class ExtractIT {
         assertEquals(4888, manifest.at("/counts/boxes").asLong());
         assertEquals(4886, manifest.at("/counts/cells_measured").asLong());
         assertEquals(2, manifest.at("/counts/rejected").asLong());
+        assertTrue(manifest.at("/warnings").isObject() && manifest.at("/warnings").isEmpty(),
+                "BCCD's JPEGs decode without reader warnings: " + manifest.at("/warnings"));
     }
 
     @Test
