@@ -162,9 +162,11 @@ class ClusterIT {
         assertTrue(out.contains("Lost executor") || out.contains("Lost task"),
                 "the driver did not notice the kill:\n" + out);
 
+        // The undisturbed run: the shared local extract of all of BCCD (it starts this JVM's
+        // session if no test did), these images' cells.
+        Path undisturbed = BccdRun.cells();
         SparkSession spark = SparkSession.builder().getOrCreate();
-        // The undisturbed run: the shared local extract of all of BCCD, these images' cells.
-        List<Row> expected = spark.read().parquet(BccdRun.cells().toString())
+        List<Row> expected = spark.read().parquet(undisturbed.toString())
                 .filter(functions.col("image_id").isin(ids.toArray())).orderBy("cell_key").collectAsList();
         List<Row> actual = spark.read().parquet(run.resolve("cells.parquet").toString()).orderBy("cell_key")
                 .collectAsList();
