@@ -101,7 +101,7 @@ class ClusterIT {
         }
         assertTrue(executorsLaunched >= 2, "expected executor JVMs on both workers");
 
-        SparkSession spark = SparkSession.builder().getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[2]").getOrCreate();
         List<Row> cluster = spark.read().parquet(clusterRun.resolve("cells.parquet").toString()).orderBy("cell_key").collectAsList();
         List<Row> local = spark.read().parquet(localRun.resolve("cells.parquet").toString()).orderBy("cell_key").collectAsList();
         assertTrue(local.size() > 300, "a real sample: " + local.size());
@@ -165,7 +165,7 @@ class ClusterIT {
         // The undisturbed run: the shared local extract of all of BCCD (it starts this JVM's
         // session if no test did), these images' cells.
         Path undisturbed = BccdRun.cells();
-        SparkSession spark = SparkSession.builder().getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[2]").getOrCreate();
         List<Row> expected = spark.read().parquet(undisturbed.toString())
                 .filter(functions.col("image_id").isin(ids.toArray())).orderBy("cell_key").collectAsList();
         List<Row> actual = spark.read().parquet(run.resolve("cells.parquet").toString()).orderBy("cell_key")

@@ -34,7 +34,8 @@ class ExtractIT {
     @BeforeAll
     static void extractBccd() throws IOException {
         run = BccdRun.extracted();
-        spark = SparkSession.builder().getOrCreate();
+        // BccdRun's extract may have run in an earlier test class, whose session is stopped by now.
+        spark = SparkSession.builder().master("local[2]").getOrCreate();
         cells = spark.read().parquet(run.resolve("cells.parquet").toString());
     }
 
