@@ -35,6 +35,26 @@ flags=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true)
 
 main=org.cellactive.cli.Main
+
+# The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" for Spark's own
+# --add-modules flag (MLlib's BLAS uses the module), with no switch to turn it off: drop that
+# one line from stderr and pass everything else through. exec keeps java's pid as this script's.
+quiet_stderr() {
+  exec "$@" 2> >(grep -v --line-buffered '^WARNING: Using incubator modules: jdk.incubator.vector$' >&2)
+}
+
+# On a local master, bind Spark to the loopback address: otherwise Spark looks the hostname up,
+# finds loopback, and warns about it on every run. A cluster's driver keeps Spark's own choice.
+master_of() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --master) echo "${2:-}"; return ;;
+      --master=*) echo "${1#--master=}"; return ;;
+    esac
+    shift
+  done
+}
+master="$(master_of "$@")"
 if [ -n "${SPARK_HOME:-}" ]; then
   # spark-submit's own --master, if given, must come before the jar; pull it out of the args.
   submit_args=() app_args=()
@@ -52,7 +72,8 @@ if [ -n "${SPARK_HOME:-}" ]; then
     export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
     submit=(java "${flags[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
   fi
-  exec "${submit[@]}" --properties-file "$here/conf/spark-defaults.conf" \
+  case "$master" in local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
+  quiet_stderr "${submit[@]}" --properties-file "$here/conf/spark-defaults.conf" \
     --driver-java-options "-Dlog4j.configurationFile=$here/conf/log4j2.properties" \
     "${submit_args[@]}" --class "$main" "$jar" "${app_args[@]}"
 fi
@@ -68,6 +89,8 @@ while read -r key value; do
   case "$key" in ''|'#'*) continue ;; spark.driver.memory) memory="$value" ;; esac
   props+=("-D$key=$value")
 done < "$here/conf/spark-defaults.conf"
-exec java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" ${java_opts[@]+"${java_opts[@]}"} \
+# No --master here means local[*] (or -Dspark.master from CELLACTIVE_JAVA_OPTS).
+case "$master" in ''|local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
+quiet_stderr java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" ${java_opts[@]+"${java_opts[@]}"} \
   -Dlog4j.configurationFile="$here/conf/log4j2.properties" -Djava.awt.headless=true \
   -cp "$jar:$lib/*" "$main" "$@"

@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -34,8 +35,8 @@ import org.apache.spark.util.SerializableConfiguration;
  *   <li>A folder: every {@code *.xml} in it (recursively; names starting with
  *       {@code .} or {@code _} are skipped, as Spark does) is a Pascal VOC file. The files
  *       are listed by Spark's {@code binaryFile} source and read and parsed on the
- *       executors with {@link VocParser}; the result is computed once
- *       ({@code localCheckpoint}) and split into boxes and rejects.</li>
+ *       executors with {@link VocParser}; the result is persisted (lineage kept, so blocks lost
+ *       with an executor are parsed again) and split into boxes and rejects.</li>
  *   <li>A single {@code .csv} file is parsed on the driver with
  *       {@link CsvAnnotationParser} (at most {@link #MAX_CSV_BYTES}).</li>
  *   <li>A single {@code .xml} file is read like a folder of one.</li>
@@ -143,7 +144,11 @@ public final class AnnotationSource {
         Dataset<Row> parsed = files
                 .mapPartitions(new VocFileReader(new SerializableConfiguration(conf), images),
                         Encoders.row(VocFileReader.UNION_SCHEMA))
-                .localCheckpoint(true);
+                // Persisted, not localCheckpoint()ed: a checkpoint cuts the lineage, so the blocks of
+                // an executor that dies could not be parsed again and the whole job failed
+                // (CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND). A persisted block lost with its executor is
+                // recomputed from the files.
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> boxes = parsed
                 .filter((FilterFunction<Row>) r -> VocFileReader.BOX.equals(r.getString(0)))
                 .map((MapFunction<Row, Row>) r -> RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4),

@@ -1,11 +1,11 @@
 package org.cellactive.cli;
 
-/** One-line errors for people, with the exit codes every command uses. */
+/** One-line errors for people, returned as exit codes ({@link ExitCodes}). */
 public final class CliErrors {
     /** Bad options. */
-    public static final int USAGE = 64;
+    public static final int USAGE = ExitCodes.USAGE;
     /** A missing or unreadable input. */
-    public static final int INPUT = 2;
+    public static final int INPUT = ExitCodes.INPUT;
 
     private CliErrors() {
     }

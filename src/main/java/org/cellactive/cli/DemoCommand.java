@@ -52,7 +52,9 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("demo: step 1/3: extract BCCD (" + bccd + ") -> " + cells);
         int code = Main.run(withMaster("extract", "--annotations", bccd.resolve("Annotations").toString(),
-                "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv"));
+                "--images", bccd.resolve("JPEGImages").toString(), "--out", cells.toString(), "--csv",
+                // demo owns its folder: a second demo replaces the first one's extract.
+                "--overwrite"));
         if (code != 0) {
             return code;
         }

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationSource;
 import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.AnnotationsException;
+import org.cellactive.annotations.NearDuplicates;
+import org.cellactive.annotations.RejectColumns;
 import org.cellactive.features.FeatureOptions;
 import org.cellactive.features.FeatureStage;
 import org.cellactive.imaging.Channel;
@@ -80,19 +82,46 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
     String master;
 
+    @Option(names = "--overwrite",
+            description = "Replace RUN_DIR if it exists (the new run is written beside it, then swapped in).")
+    boolean overwrite;
+
+    @Option(names = "--max-reject-fraction", paramLabel = "F", defaultValue = "0.5",
+            description = "Exit 3 (after writing everything) when more than F of the boxes and files are rejected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double maxRejectFraction;
+
+    @Option(names = "--fail-fast", description = "Stop at the first rejected file or box, write nothing, exit 3.")
+    boolean failFast;
+
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
         RunManifest manifest = new RunManifest("extract");
         FeatureOptions options;
+        RejectPolicy policy;
         try {
             options = featureOptions();
+            policy = new RejectPolicy(maxRejectFraction, failFast);
         } catch (IllegalArgumentException e) {
             return CliErrors.usage("extract", e.getMessage());
         }
         SparkSession spark = Spark.session("cellactive extract", master);
         long sparkReady = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
+        RunFolder folder = RunFolder.open(out, overwrite, conf);
+        try {
+            return extractInto(folder, spark, options, policy, manifest, started, sparkReady);
+        } finally {
+            folder.discard();
+        }
+    }
+
+    /** Writes the run into {@code folder}'s staging folder, and commits it unless fail-fast stopped. */
+    private int extractInto(RunFolder folder, SparkSession spark, FeatureOptions options, RejectPolicy policy,
+            RunManifest manifest, long started, long sparkReady) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String dir = folder.staging();
         AnnotationTable table;
         long boxCount;
         try {
@@ -104,9 +133,15 @@ public final class ExtractCommand implements Callable<Integer> {
             return CliErrors.input("extract", e.getMessage());
         }
         long readSeconds = System.nanoTime();
-        FileSystem outFs = new Path(out).getFileSystem(conf);
-        outFs.mkdirs(new Path(out));
-        outFs.delete(new Path(out, "manifest.json"), false);
+        if (policy.failFast()) {
+            List<Row> first = table.rejects().limit(1).collectAsList();
+            if (!first.isEmpty()) {
+                Row r = first.get(0);
+                System.err.println("extract: " + RejectPolicy.FAIL_FAST_MARK + r.getAs(RejectColumns.FILE) + " at stage "
+                        + r.getAs(RejectColumns.STAGE) + ": " + r.getAs(RejectColumns.REASON) + "; nothing written");
+                return ExitCodes.REJECTS_EXCEEDED;
+            }
+        }
 
         FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
         LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
@@ -114,20 +149,31 @@ public final class ExtractCommand implements Callable<Integer> {
                 spark.sparkContext().defaultParallelism());
         int tasks = plan.tasks();
         Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), plan, done);
-        Dataset<Row> cells = stage.cells(outcomes);
+        Dataset<Row> measured = policy.failFast() ? RejectPolicy.stopAtFirstReject(outcomes) : outcomes;
+        Dataset<Row> cells = NearDuplicates.flag(stage.cells(measured), table.boxes());
         Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
-        String cellsPath = new Path(out, "cells.parquet").toString();
-        String rejectsPath = new Path(out, "rejects.parquet").toString();
+        String cellsPath = new Path(dir, "cells.parquet").toString();
+        String rejectsPath = new Path(dir, "rejects.parquet").toString();
         try (ProgressLine progress = new ProgressLine("extract", "cells", boxCount, done::value, 5000)) {
             TableFiles.writeParquet(cells, cellsPath);
+        } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
+            String failFastStop = RejectPolicy.failFastMessage(e);
+            if (failFastStop == null) {
+                throw e;
+            }
+            outcomes.unpersist();
+            System.err.println("extract: " + failFastStop + "; nothing written");
+            return ExitCodes.REJECTS_EXCEEDED;
         }
         double stageSeconds = (System.nanoTime() - readSeconds) / 1e9;
         TableFiles.writeParquet(rejects, rejectsPath);
         if (csv) {
-            TableFiles.writeSingleCsv(spark.read().parquet(cellsPath), new Path(out, "cells.csv").toString(), conf);
-            TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(out, "rejects.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(cellsPath), new Path(dir, "cells.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(dir, "rejects.csv").toString(), conf);
         }
-        long measured = spark.read().parquet(cellsPath).count();
+        Row cellCounts = spark.read().parquet(cellsPath).agg(functions.count(functions.lit(1)),
+                functions.count(functions.col(NearDuplicates.COLUMN))).first();
+        long measuredCells = cellCounts.getLong(0);
         RejectCounts rejected = RejectCounts.of(spark.read().parquet(rejectsPath));
         outcomes.unpersist();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -147,18 +193,28 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
                 .count("boxes", boxCount + rejected.boxesRejectedWhileParsing())
-                .count("cells_measured", measured)
+                .count("cells_measured", measuredCells)
                 .count("rejected", rejected.total())
+                .count("near_duplicates", cellCounts.getLong(1))
                 .count("feature_columns", stage.measurer().columns().size())
                 .timing("spark_start", (sparkReady - started) / 1e9)
                 .timing("read_annotations", (readSeconds - sparkReady) / 1e9)
                 .timing("measure_and_write_cells", stageSeconds)
                 .timing("total", seconds);
         rejected.byStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
-        manifest.writeTo(out, conf);
+        manifest.option("overwrite", overwrite)
+                .option("max_reject_fraction", policy.maxFraction())
+                .option("fail_fast", policy.failFast())
+                .put("warnings", stage.readerWarnings());
+        manifest.writeTo(dir, conf);
+        folder.commit();
         System.out.printf(Locale.ROOT, "extract: %,d cells measured, %,d rejected, %.1f s, %.0f cells/s -> %s%n",
-                measured, rejected.total(), seconds, measured / seconds, out);
-        return 0;
+                measuredCells, rejected.total(), seconds, measuredCells / seconds, out);
+        if (policy.exceeded(measuredCells, rejected.total())) {
+            System.err.println("extract: error: " + policy.summary(measuredCells, rejected.total()));
+            return ExitCodes.REJECTS_EXCEEDED;
+        }
+        return ExitCodes.OK;
     }
 
     private FeatureOptions featureOptions() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = {"Validate answers (cell_key,label) and append them to the label ledger.",
             "Bad lines are reported by line number; every valid line is imported.",
-            "Exit code 0 when every line was valid, 1 when any line was reported, 2 when the file or ledger is unusable."})
+            "Exit code 0 when every line was valid, 1 when any line was reported, 2 when the file or ledger is unusable,",
+            "64 for bad options."})
 public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--ledger", required = true, description = "Label ledger folder.")
     Path ledger;
@@ -36,8 +37,7 @@ public final class LabelCommand implements Callable<Integer> {
         try {
             plan = LabelImport.run(ledger, answers, relabel, annotator, Clock.systemUTC());
         } catch (LedgerException e) {
-            System.err.println("label: " + e.getMessage());
-            return 2;
+            throw new InputException(e.getMessage(), e);
         }
         for (AnswerProblem p : plan.problems()) {
             System.err.println(p);
@@ -45,6 +45,6 @@ public final class LabelCommand implements Callable<Integer> {
         long relabels = plan.accepted().stream().filter(r -> r.relabel()).count();
         System.out.printf("label: %d new label(s) (%d relabel(s)), %d already in the ledger, %d line(s) reported%n",
                 plan.accepted().size(), relabels, plan.unchanged(), plan.problems().size());
-        return plan.problems().isEmpty() ? 0 : 1;
+        return plan.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 }

@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     /** Runs a command and returns its exit code, without exiting: tests call this. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return CommandFailures.install(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)).execute(args);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
 import org.cellactive.learning.Solver;
+import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.labelling.QueryOptions;
 import org.cellactive.learning.labelling.QueryRound;
 import org.cellactive.learning.ledger.LedgerException;
@@ -61,14 +62,20 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batchSize < 1) {
+            throw new UsageException("--batch-size must be at least 1, not " + batchSize);
+        }
+        if (!QueryStrategies.NAMES.contains(strategy.trim())) {
+            throw new UsageException("unknown --strategy '" + strategy + "'; choose from " + QueryStrategies.NAMES);
+        }
         SparkSession spark = Spark.session("cellactive query", master);
         try {
             new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
                     out, features, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)), maxImagePixels));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
-            System.err.println("query: " + e.getMessage());
-            return 2;
+            // The ledger, the cells table or their agreement: inputs, not options (checked above).
+            throw new InputException(e.getMessage(), e);
         }
     }
 }

@@ -40,8 +40,7 @@ public final class ScoreCommand implements Callable<Integer> {
             new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
-            System.err.println("score: " + e.getMessage());
-            return 2;
+            throw new InputException(e.getMessage(), e);
         }
     }
 }

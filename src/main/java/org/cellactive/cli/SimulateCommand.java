@@ -118,27 +118,38 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(names = "--keep-near-duplicates",
+            description = "keep cells flagged near_duplicate_of another box (by default they are left out of the"
+                    + " draw, so that no cell is asked about twice)")
+    boolean keepNearDuplicates;
+
     @Override
     public Integer call() throws Exception {
-        SimulationSettings settings = new SimulationSettings(protocol, SimulationSettings.classesOf(protocol),
-                QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
-                threads, diverseFactor,
-                new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart,
-                        Solver.parse(solver)));
+        SimulationSettings settings;
+        try {
+            settings = new SimulationSettings(protocol, SimulationSettings.classesOf(protocol),
+                    QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
+                    threads, diverseFactor,
+                    new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart,
+                            Solver.parse(solver)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         long startNanos = System.nanoTime();
         SparkSession spark = Spark.loopSession("cellactive simulate", master);
         Dataset<Row> table;
         try {
             table = spark.read().parquet(cells);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--cells " + cells + ": cannot read it as a parquet cells table: "
+            throw new InputException("--cells " + cells + ": cannot read it as a parquet cells table: "
                     + e.getMessage(), e);
         }
+        table = NearDuplicateFilter.apply(table, keepNearDuplicates);
         FeatureColumns columns;
         try {
             columns = FeatureColumns.resolve(features, table.schema());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--cells " + cells + ": " + e.getMessage(), e);
+            throw new UsageException("--cells " + cells + ": " + e.getMessage(), e);
         }
         Path replaced;
         CompletedRepeats completed;
@@ -147,10 +158,10 @@ public final class SimulateCommand implements Callable<Integer> {
         decisive.put("feature_columns", String.join(",", columns.columns()));
         decisive.putAll(settings.describe());
         try {
-            replaced = RunFolders.prepare(out, overwrite, "simulate");
+            replaced = ResumableRunFolder.prepare(out, overwrite, "simulate");
             completed = CompletedRepeats.open(out, decisive);
         } catch (IllegalArgumentException e) {
-            return CliErrors.input("simulate", e.getMessage());
+            throw new UsageException(e.getMessage(), e);
         }
         System.out.println("simulate: " + settings.repeats() + " repeats x " + settings.strategies() + " x "
                 + settings.roundsPerRun() + " rounds, " + columns.size() + " features (" + features + "), "
@@ -165,6 +176,7 @@ public final class SimulateCommand implements Callable<Integer> {
         LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
         parameters.put("cells", cells);
         parameters.put("features", features);
+        parameters.put("keep_near_duplicates", String.valueOf(keepNearDuplicates));
         parameters.put("feature_columns", String.join(",", columns.columns()));
         parameters.putAll(settings.describe());
         SimulationReport.write(out, result.rows(), parameters);
@@ -186,7 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         "manifest.json"));
         parameters.forEach(manifest::option);
         manifest.writeTo(out.toAbsolutePath().toString(), spark.sparkContext().hadoopConfiguration());
-        RunFolders.discard(replaced);
+        ResumableRunFolder.discard(replaced);
         System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows, " + result.sparkJobs()
                 + " Spark jobs of "
                 + String.format(java.util.Locale.ROOT, "%.1f", result.meanJobMillis()) + " ms mean; per round " + result.timings().summary() + ")");

@@ -25,7 +25,7 @@ public final class Spark {
      *                     {@code -Dspark.master} set, else {@value #DEFAULT_MASTER}
      */
     public static SparkSession session(String appName, String masterOrNull) {
-        return SparkSession.builder().config(conf(appName, masterOrNull)).getOrCreate();
+        return build(conf(appName, masterOrNull));
     }
 
     /**
@@ -38,6 +38,17 @@ public final class Spark {
     public static SparkSession loopSession(String appName, String masterOrNull) {
         SparkConf conf = conf(appName, masterOrNull);
         conf.setIfMissing("spark.ui.enabled", "false");
+        return build(conf);
+    }
+
+    private static SparkSession build(SparkConf conf) {
+        // demo runs extract then simulate in one JVM, and tests run many commands: the session
+        // they share is reused as it is. Handing it a configuration again would only print
+        // "Using an existing Spark session; only runtime SQL configurations will take effect".
+        scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+        if (existing.isDefined() && !existing.get().sparkContext().isStopped()) {
+            return existing.get();
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 

@@ -46,6 +46,7 @@ public final class FeatureStage {
     private final CellMeasurer measurer;
     private final long maxImagePixels;
     private final String cropsDir;
+    private ReaderWarningCounter readerWarnings = new ReaderWarningCounter();
 
     /**
      * @param cropsDir a Hadoop path where each crop is written as {@code <cell_key>.png}, or null
@@ -66,6 +67,14 @@ public final class FeatureStage {
 
     public CellMeasurer measurer() {
         return measurer;
+    }
+
+    /**
+     * Warnings of image readers for images that were still measured, counted per kind, once the
+     * stage's outcomes are computed (read it after writing them).
+     */
+    public Map<String, Long> readerWarnings() {
+        return readerWarnings.value();
     }
 
     /** How the stage's rows reach its tasks: as read ({@code inPlace}), or moved by image to {@code tasks} tasks. */
@@ -113,7 +122,10 @@ public final class FeatureStage {
         // A decoded image costs about 4 bytes per pixel; the compressed file is far smaller,
         // unless it is hostile. Bounding the file keeps one task's memory bounded.
         long maxFileBytes = Math.min(Integer.MAX_VALUE - 64, Math.max(64L << 20, maxImagePixels * 4));
-        ImagePartitionMeasurer body = new ImagePartitionMeasurer(measurer, new ImageDecoder(maxImagePixels),
+        readerWarnings = new ReaderWarningCounter();
+        spark.sparkContext().register(readerWarnings, "reader warnings");
+        ImagePartitionMeasurer body = new ImagePartitionMeasurer(measurer,
+                new ImageDecoder(maxImagePixels, readerWarnings),
                 maxFileBytes, conf, cropsDir, done, BoxFields.of(boxSchema));
         return boxes
                 .mapPartitions(body, Encoders.row(outcome))

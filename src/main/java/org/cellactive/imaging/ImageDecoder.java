@@ -21,8 +21,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>Every file is treated as hostile. The size in the header is checked against
  * {@code maxPixels} before any pixel is decoded, so a small file that claims to be huge
- * costs nothing. A file the reader warns about (a JPEG that ends early decodes to a gray
- * band, with only a warning) is refused like one it fails on. The only exception that
+ * costs nothing. A file whose reader warns that pixels are missing (a JPEG that ends early
+ * decodes to a gray band, with only a warning) is refused like one it fails on; other
+ * warnings (a CMYK JPEG without an ICC profile) go to the {@link ReaderWarnings} and the image
+ * is decoded ({@link ReaderWarnings#meansMissingPixels}). The only exception that
  * leaves {@link #decode} is {@link RejectedException} with stage DECODE.
  *
  * <p>Colours: 8-bit sRGB and gray samples are taken as they are; 16-bit samples are
@@ -38,13 +40,23 @@ public final class ImageDecoder implements Serializable {
     private static volatile boolean pluginsScanned;
 
     private final long maxPixels;
+    private final ReaderWarnings warnings;
 
     /** @param maxPixels the largest width x height accepted (the {@code --max-image-pixels} option) */
     public ImageDecoder(long maxPixels) {
+        this(maxPixels, ReaderWarnings.IGNORED);
+    }
+
+    /**
+     * @param maxPixels the largest width x height accepted (the {@code --max-image-pixels} option)
+     * @param warnings  told of each reader warning of an image that is still decoded
+     */
+    public ImageDecoder(long maxPixels, ReaderWarnings warnings) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.warnings = warnings;
     }
 
     public long maxPixels() {
@@ -118,11 +130,16 @@ public final class ImageDecoder implements Serializable {
             throw new RejectedException(DECODE, "out of memory decoding this " + format
                     + "; lower --max-image-pixels or give executors more memory");
         }
-        if (!warnings.isEmpty()) {
-            throw new RejectedException(DECODE, "corrupt or truncated " + format + ": " + warnings.get(0));
+        for (String warning : warnings) {
+            if (ReaderWarnings.meansMissingPixels(warning)) {
+                throw new RejectedException(DECODE, "corrupt or truncated " + format + ": " + warning);
+            }
         }
         if (image == null) {
             throw new RejectedException(DECODE, "the " + format + " reader returned no image");
+        }
+        for (String warning : warnings) {
+            this.warnings.warned(format + ": " + warning);
         }
         try {
             return RasterToRgb.convert(image);

@@ -11,10 +11,14 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.cellactive.testing.Bccd;
+import org.cellactive.testing.BccdRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The feature stage on a real standalone cluster: a master and two one-core workers,
  * each a separate JVM, started from the Maven jars alone (SPARK-NOTES), and the job
- * launched by submit.sh through SparkSubmit. The cells must equal a local[2] run's.
+ * launched by submit.sh through SparkSubmit. The cells must equal a local[2] run's, also
+ * when one executor JVM is killed in the middle of the run.
  */
 class ClusterIT {
     private static final List<Process> DAEMONS = new ArrayList<>();
@@ -77,13 +82,9 @@ class ClusterIT {
         Path clusterRun = tmp.resolve("cluster");
         Path localRun = tmp.resolve("local");
 
-        ProcessBuilder submit = new ProcessBuilder("bash", "submit.sh", "extract", "--master", masterUrl,
-                "--annotations", ann.toString(), "--images", Bccd.images().toString(), "--out", clusterRun.toString())
-                .redirectErrorStream(true).redirectOutput(logs.resolve("submit.log").toFile());
-        submit.environment().put("SPARK_HOME", sparkHome.toString());
-        submit.environment().put("SPARK_SCALA_VERSION", "2.13");
-        submit.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process p = submit.start();
+        Process p = submit(logs.resolve("submit.log"), "extract", "--master", masterUrl,
+                "--annotations", ann.toString(), "--images", Bccd.images().toString(), "--out", clusterRun.toString(),
+                "--csv");
         assertTrue(p.waitFor(8, TimeUnit.MINUTES), "submit.sh timed out");
         String log = Files.readString(logs.resolve("submit.log"));
         assertEquals(0, p.exitValue(), log);
@@ -92,7 +93,7 @@ class ClusterIT {
         // Locally the rows are moved to 5 tasks by image; on the cluster they stay where the
         // VOC files were read: both ways must give the same cells.
         assertEquals(0, Main.run("extract", "--annotations", ann.toString(), "--images", Bccd.images().toString(),
-                "--out", localRun.toString(), "--master", "local[2]", "--partitions", "5"));
+                "--out", localRun.toString(), "--master", "local[2]", "--partitions", "5", "--csv"));
 
         long executorsLaunched = 0;
         for (int i = 0; i < 2; i++) {
@@ -100,11 +101,94 @@ class ClusterIT {
         }
         assertTrue(executorsLaunched >= 2, "expected executor JVMs on both workers");
 
-        SparkSession spark = SparkSession.builder().getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[2]").getOrCreate();
         List<Row> cluster = spark.read().parquet(clusterRun.resolve("cells.parquet").toString()).orderBy("cell_key").collectAsList();
         List<Row> local = spark.read().parquet(localRun.resolve("cells.parquet").toString()).orderBy("cell_key").collectAsList();
         assertTrue(local.size() > 300, "a real sample: " + local.size());
         assertEquals(local, cluster);
+        // Determinism, as a person sees it: the same cells.csv, rows sorted.
+        assertEquals(SortedCsv.lines(localRun.resolve("cells.csv")), SortedCsv.lines(clusterRun.resolve("cells.csv")));
+    }
+
+    /**
+     * SIGKILL to one worker's executor JVM while the feature stage runs on all of BCCD. The
+     * driver must recompute what that executor held (parsed annotations, cached boxes, measured
+     * outcomes) from lineage, and the cells must equal an undisturbed run's. Before the parsed
+     * annotations kept their lineage, this failed with CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND.
+     */
+    @Test
+    void killedExecutorIsRecoveredAndCellsEqualAnUndisturbedRun() throws Exception {
+        // 150 images: five tasks of 30 files (binaryFile packs them so on two cores), enough
+        // for the kill to land after the first task ended and well before the last.
+        Path ann = Files.createDirectories(tmp.resolve("ann-killed"));
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Bccd.annotations())) {
+            for (Path f : files.sorted().limit(150).toList()) {
+                Files.copy(f, ann.resolve(f.getFileName()));
+                ids.add(f.getFileName().toString().replace(".xml", ""));
+            }
+        }
+        Path run = tmp.resolve("killed");
+        Path log = logs.resolve("submit-killed.log");
+        Process p = submit(log, "extract", "--master", masterUrl, "--annotations", ann.toString(),
+                "--images", Bccd.images().toString(), "--out", run.toString());
+
+        // The driver's progress line says how many boxes are done; kill once some are, and
+        // long before the end, so that the killed executor holds blocks still to be used.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+        Pattern progress = Pattern.compile("extract: ([\\d,]+)/([\\d,]+) cells");
+        ProcessHandle victim = null;
+        while (victim == null && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            Matcher m = progress.matcher(Files.exists(log) ? Files.readString(log) : "");
+            long done = -1;
+            long total = 0;
+            while (m.find()) {
+                done = Long.parseLong(m.group(1).replace(",", ""));
+                total = Long.parseLong(m.group(2).replace(",", ""));
+            }
+            if (done > 0 && done < total * 0.7) {
+                victim = executorOf(DAEMONS.get(1));
+            }
+        }
+        assertTrue(victim != null, "no executor to kill mid-run (the run ended or never progressed):\n"
+                + Files.readString(log));
+        assertTrue(victim.destroyForcibly(), "SIGKILL to executor " + victim.pid());
+        victim.onExit().get(30, TimeUnit.SECONDS);
+
+        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "submit.sh timed out");
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("Lost executor") || out.contains("Lost task"),
+                "the driver did not notice the kill:\n" + out);
+
+        // The undisturbed run: the shared local extract of all of BCCD (it starts this JVM's
+        // session if no test did), these images' cells.
+        Path undisturbed = BccdRun.cells();
+        SparkSession spark = SparkSession.builder().master("local[2]").getOrCreate();
+        List<Row> expected = spark.read().parquet(undisturbed.toString())
+                .filter(functions.col("image_id").isin(ids.toArray())).orderBy("cell_key").collectAsList();
+        List<Row> actual = spark.read().parquet(run.resolve("cells.parquet").toString()).orderBy("cell_key")
+                .collectAsList();
+        assertTrue(expected.size() > 1500, "a real sample: " + expected.size());
+        assertEquals(expected, actual);
+    }
+
+    /** The executor JVM a worker started (its child process), or null. */
+    private static ProcessHandle executorOf(Process worker) {
+        return worker.toHandle().descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .findFirst().orElse(null);
+    }
+
+    private static Process submit(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "submit.sh"));
+        command.addAll(List.of(args));
+        ProcessBuilder submit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        submit.environment().put("SPARK_HOME", sparkHome.toString());
+        submit.environment().put("SPARK_SCALA_VERSION", "2.13");
+        submit.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return submit.start();
     }
 
     private static Process daemon(String name, String mainClass, String... args) throws IOException {

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.annotations.NearDuplicates;
 import org.cellactive.testing.BccdRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class ExtractIT {
     @BeforeAll
     static void extractBccd() throws IOException {
         run = BccdRun.extracted();
-        spark = SparkSession.builder().getOrCreate();
+        // BccdRun's extract may have run in an earlier test class, whose session is stopped by now.
+        spark = SparkSession.builder().master("local[2]").getOrCreate();
         cells = spark.read().parquet(run.resolve("cells.parquet").toString());
     }
 
@@ -53,6 +55,8 @@ class ExtractIT {
         assertEquals(4888, manifest.at("/counts/boxes").asLong());
         assertEquals(4886, manifest.at("/counts/cells_measured").asLong());
         assertEquals(2, manifest.at("/counts/rejected").asLong());
+        assertTrue(manifest.at("/warnings").isObject() && manifest.at("/warnings").isEmpty(),
+                "BCCD's JPEGs decode without reader warnings: " + manifest.at("/warnings"));
     }
 
     @Test
@@ -78,7 +82,7 @@ class ExtractIT {
         List<String> names = Arrays.asList(cells.columns());
         List<String> keys = List.of(AnnotationColumns.IMAGE_ID, AnnotationColumns.CELL_ID, AnnotationColumns.CELL_TYPE,
                 AnnotationColumns.IMAGE_PATH, AnnotationColumns.XMIN, AnnotationColumns.YMIN, AnnotationColumns.XMAX,
-                AnnotationColumns.YMAX, AnnotationColumns.CELL_KEY);
+                AnnotationColumns.YMAX, AnnotationColumns.CELL_KEY, NearDuplicates.COLUMN);
         assertEquals(keys, names.subList(0, keys.size()));
         for (String required : List.of("AreaShape_Area", "AreaShape_Perimeter", "AreaShape_FormFactor",
                 "AreaShape_Eccentricity", "AreaShape_Solidity", "AreaShape_Extent", "AreaShape_MajorAxisLength",
@@ -102,6 +106,21 @@ class ExtractIT {
                 assertTrue(Double.isFinite(v), features.get(i) + " = " + v + " in " + row);
             }
         }
+    }
+
+    @Test
+    void theSevenRbcPairsAreFlaggedAsNearDuplicates() throws IOException {
+        List<Row> dups = cells.filter(cells.col(NearDuplicates.COLUMN).isNotNull())
+                .select("image_id", "cell_id", "cell_type", NearDuplicates.COLUMN).orderBy("image_id").collectAsList();
+        assertEquals(7, dups.size(), dups.toString());
+        for (Row r : dups) {
+            assertEquals("RBC", r.getString(2));
+            // The earlier box of the pair, in the same image: BCCD's pairs are adjacent objects.
+            assertEquals(r.getString(0) + "_" + String.format("%02d", r.getInt(1) - 1), r.getString(3), r.toString());
+        }
+        assertEquals("BloodImage_00020", dups.get(0).getString(0));
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals(7, manifest.at("/counts/near_duplicates").asLong());
     }
 
     @Test

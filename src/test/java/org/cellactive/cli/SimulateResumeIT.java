@@ -69,7 +69,7 @@ class SimulateResumeIT {
                 "the manifest counts the resumed repeats");
 
         // Finished: the same command is refused; --overwrite replaces the folder whole.
-        assertEquals(CliErrors.INPUT, Main.run(args(killed)));
+        assertEquals(ExitCodes.USAGE, Main.run(args(killed)));
         Files.writeString(killed.resolve("stray.txt"), "from the old run");
         assertEquals(0, Main.run(args(killed, "--overwrite")));
         assertFalse(Files.exists(killed.resolve("stray.txt")), "no file of the old run survives --overwrite");

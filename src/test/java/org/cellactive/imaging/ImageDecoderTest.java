@@ -22,7 +22,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,33 @@ class ImageDecoderTest {
         assertTrue(gray(white) > 230, Integer.toHexString(white));
         assertTrue(gray(black) < 60, Integer.toHexString(black));
         assertTrue((cyan >> 16 & 0xff) < 80 && (cyan & 0xff) > 180, "cyan " + Integer.toHexString(cyan));
+    }
+
+    /**
+     * A CMYK JPEG without an ICC profile is a real image: the reader converts it with a generic
+     * profile and warns. It is decoded, and the warning goes to the decoder's {@link ReaderWarnings}.
+     */
+    @Test
+    void cmykJpegWithoutIccProfileIsDecodedAndItsWarningRecorded() throws Exception {
+        WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                // Adobe's CMYK JPEGs store ink inverted: 255 is no ink. Left paper, right cyan.
+                raster.setPixel(x, y, x < 8 ? new int[] {255, 255, 255, 255} : new int[] {0, 255, 255, 255});
+            }
+        }
+        byte[] jpeg = CmykJpegs.encode(raster);
+        List<String> warned = new ArrayList<>();
+        RgbImage rgb = new ImageDecoder(1_000_000, warned::add).decode(jpeg, "cmyk.jpg");
+        assertEquals(16, rgb.width());
+        assertEquals(List.of("JPEG: No embedded ICC color profile, will convert using inaccurate CMYK to RGB"
+                + " conversion. Colors may look incorrect."),
+                warned);
+        int left = rgb.rgbAt(2, 8);
+        int right = rgb.rgbAt(13, 8);
+        // One half has no ink, the other full cyan: red differs, blue hardly.
+        assertTrue(Math.abs((left >> 16 & 0xff) - (right >> 16 & 0xff)) > 120,
+                Integer.toHexString(left) + " vs " + Integer.toHexString(right));
     }
 
     private static int gray(int rgb) {

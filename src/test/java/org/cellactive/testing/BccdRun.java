@@ -19,7 +19,7 @@ public final class BccdRun {
             Path out = Bccd.itRuns().resolve("extract");
             int code = Main.run("extract", "--annotations", Bccd.annotations().toString(),
                     "--images", Bccd.images().toString(), "--out", out.toString(), "--csv",
-                    "--crops", crops().toString(), "--master", "local[2]");
+                    "--crops", crops().toString(), "--master", "local[2]", "--overwrite");
             if (code != 0) {
                 throw new IllegalStateException("extract on BCCD exited with " + code);
             }
