@@ -24,7 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
+import org.cellactive.io.HadoopSettings;
 
 /**
  * Reads the annotations of a run into an {@link AnnotationTable}, through Hadoop's
@@ -141,7 +141,7 @@ public final class AnnotationSource {
                 .load(path.toString())
                 .select("path", "length"); // not "content": each file is read bounded, on the executor
         Dataset<Row> parsed = files
-                .mapPartitions(new VocFileReader(new SerializableConfiguration(conf), images),
+                .mapPartitions(new VocFileReader(HadoopSettings.broadcast(spark), images),
                         Encoders.row(VocFileReader.UNION_SCHEMA))
                 .localCheckpoint(true);
         Dataset<Row> boxes = parsed

@@ -6,17 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.cellactive.annotations.AnnotationSource;
-import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.AnnotationsException;
 import org.cellactive.features.FeatureOptions;
-import org.cellactive.features.FeatureStage;
+import org.cellactive.features.spark.Extraction;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ThresholdMethod;
 import picocli.CommandLine.Command;
@@ -93,43 +87,20 @@ public final class ExtractCommand implements Callable<Integer> {
         SparkSession spark = Spark.session("cellactive extract", master);
         long sparkReady = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        AnnotationTable table;
-        long boxCount;
+        Extraction.Result run;
         try {
-            // Also checks that both input paths exist, before anything is written.
-            table = AnnotationSource.read(spark, annotations, images);
-            table.boxes().cache();
-            boxCount = table.boxes().count();
+            run = new Extraction(spark).run(new Extraction.Settings(annotations, images, out, options, maxImagePixels,
+                    crops, partitions), (total, done) -> new ProgressLine("extract", "cells", total, done, 5000));
         } catch (AnnotationsException e) {
             return CliErrors.input("extract", e.getMessage());
         }
-        long readSeconds = System.nanoTime();
-        FileSystem outFs = new Path(out).getFileSystem(conf);
-        outFs.mkdirs(new Path(out));
-        outFs.delete(new Path(out, "manifest.json"), false);
-
-        FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
-        LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
-        FeatureStage.TaskPlan plan = FeatureStage.taskPlan(table, partitions, boxCount,
-                spark.sparkContext().defaultParallelism());
-        int tasks = plan.tasks();
-        Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), plan, done);
-        Dataset<Row> cells = stage.cells(outcomes);
-        Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
-        String cellsPath = new Path(out, "cells.parquet").toString();
-        String rejectsPath = new Path(out, "rejects.parquet").toString();
-        try (ProgressLine progress = new ProgressLine("extract", "cells", boxCount, done::value, 5000)) {
-            TableFiles.writeParquet(cells, cellsPath);
-        }
-        double stageSeconds = (System.nanoTime() - readSeconds) / 1e9;
-        TableFiles.writeParquet(rejects, rejectsPath);
         if (csv) {
-            TableFiles.writeSingleCsv(spark.read().parquet(cellsPath), new Path(out, "cells.csv").toString(), conf);
-            TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(out, "rejects.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(run.cellsPath()), new Path(out, "cells.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(run.rejectsPath()), new Path(out, "rejects.csv").toString(),
+                    conf);
         }
-        long measured = spark.read().parquet(cellsPath).count();
-        RejectCounts rejected = RejectCounts.of(spark.read().parquet(rejectsPath));
-        outcomes.unpersist();
+        long measured = spark.read().parquet(run.cellsPath()).count();
+        RejectCounts rejected = RejectCounts.of(spark.read().parquet(run.rejectsPath()));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         manifest.input("annotations", annotations)
@@ -143,16 +114,16 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("texture_scale", options.textureScale())
                 .option("texture_channels", textureChannels)
                 .option("threshold", options.threshold().name().toLowerCase(Locale.ROOT))
-                .option("partitions", tasks)
+                .option("partitions", run.tasks())
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
-                .count("boxes", boxCount + rejected.boxesRejectedWhileParsing())
+                .count("boxes", run.boxes() + rejected.boxesRejectedWhileParsing())
                 .count("cells_measured", measured)
                 .count("rejected", rejected.total())
-                .count("feature_columns", stage.measurer().columns().size())
+                .count("feature_columns", run.columns())
                 .timing("spark_start", (sparkReady - started) / 1e9)
-                .timing("read_annotations", (readSeconds - sparkReady) / 1e9)
-                .timing("measure_and_write_cells", stageSeconds)
+                .timing("read_annotations", run.readSeconds())
+                .timing("measure_and_write_cells", run.stageSeconds())
                 .timing("total", seconds);
         rejected.byStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
         manifest.writeTo(out, conf);
