@@ -39,6 +39,8 @@ import org.cellactive.io.HadoopSettings;
  *   <li>A single {@code .csv} file is parsed on the driver with
  *       {@link CsvAnnotationParser} (at most {@link #MAX_CSV_BYTES}).</li>
  *   <li>A single {@code .xml} file is read like a folder of one.</li>
+ *   <li>A {@code .parquet} table (as {@code segment} writes {@code boxes.parquet}) is read with
+ *       {@link ParquetAnnotationReader}: the annotation columns, each row checked.</li>
  * </ul>
  * A missing annotations path or images folder, a folder that cannot be listed or holds no
  * {@code .xml} file, and a CSV without the required columns throw an
@@ -92,6 +94,9 @@ public final class AnnotationSource {
         FileStatus status = statusOf(annotations, conf, "annotations path");
         ImageLocator images = imagesFolder(imagesDir, conf);
         String name = annotations.getName().toLowerCase(Locale.ROOT);
+        if (ParquetAnnotationReader.isParquet(annotationsPath)) {
+            return ParquetAnnotationReader.read(spark, status.getPath().toString(), images);
+        }
         if (status.isDirectory()) {
             requireSomeXml(status.getPath(), conf);
             return readVoc(spark, status.getPath(), conf, images);
