@@ -11,8 +11,11 @@ import org.cellactive.imaging.ThresholdMethod;
 import org.cellactive.testing.Bccd;
 
 /**
- * Not a test: segments every BCCD image on one thread and prints the scores, for tuning by hand.
- * {@code java -cp target/classes:target/test-classes:target/lib/* org.cellactive.segmentation.BccdSegmentationProbe [declump] [min] [max]}
+ * Not a test: segments every BCCD image on one thread with the {@code segment} defaults (border
+ * objects kept, as BCCD's boxes include them) and prints the scores, for tuning by hand; with
+ * {@code -Dseg.figures=DIR} it also writes the overlays of the three worst images there, half size,
+ * true boxes in red (docs/segmentation.md's figures).
+ * {@code java -cp 'target/classes:target/test-classes:target/lib/*' org.cellactive.segmentation.BccdSegmentationProbe [declump] [min] [max] [otsu|li]}
  */
 public final class BccdSegmentationProbe {
     public static void main(String[] args) throws Exception {
@@ -30,10 +33,6 @@ public final class BccdSegmentationProbe {
             long t0 = System.nanoTime();
             ImageSegmenter.Segmentation seg = segmenter.segmentLabels(image);
             List<SegmentedObject> objects = seg.objects();
-            String dump = System.getProperty("seg.dump", "");
-            if (dump.contains(e.getKey().substring(e.getKey().length() - 5))) {
-                Files.write(Path.of("/tmp/segx/" + e.getKey() + ".png"), SegmentationOverlay.png(image, seg, e.getValue(), 1));
-            }
             segNanos += System.nanoTime() - t0;
             List<LabelledBox> found = new ArrayList<>();
             for (SegmentedObject o : objects) {
@@ -42,6 +41,14 @@ public final class BccdSegmentationProbe {
             score.add(e.getKey(), ImageMatch.greedy(e.getValue(), found, 0.5));
         }
         System.out.println(score.summaryLine());
+        String figures = System.getProperty("seg.figures");
+        if (figures != null) {
+            for (String id : score.worstImages(3)) {
+                RgbImage image = decoder.decode(Files.readAllBytes(Bccd.images().resolve(id + ".jpg")), id);
+                Files.write(Path.of(figures, id + ".png"),
+                        SegmentationOverlay.png(image, segmenter.segmentLabels(image), truth.get(id), 2));
+            }
+        }
         System.out.printf("segment ms/image %.1f; WBC count MAE %.3f RBC count MAE %.2f; worst %s%n",
                 segNanos / 1e6 / truth.size(), score.meanAbsoluteCountError("WBC"),
                 score.meanAbsoluteCountError("RBC"), score.worstImages(5));

@@ -34,6 +34,7 @@ final class ImagePartitionSegmenter implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final CellPipeline pipeline;
+    /** Null: decode only (benchmark-segment's baseline). */
     private final ImageSegmenter segmenter;
     private final long maxFileBytes;
     private final Broadcast<HadoopSettings> hadoop;
@@ -82,6 +83,10 @@ final class ImagePartitionSegmenter implements MapPartitionsFunction<Row, Row> {
         List<Row> rows = new ArrayList<>();
         try {
             RgbImage image = pipeline.decode(CappedRead.image(path, conf, maxFileBytes), path);
+            if (segmenter == null) {
+                imagesDone.add(1);
+                return rows; // decoding alone, for the benchmark's baseline
+            }
             ImageSegmenter.Segmentation s;
             try {
                 s = segmenter.segmentLabels(image);

@@ -59,8 +59,17 @@ public final class SegmentStage {
      */
     public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> files, int tasks, LongAccumulator imagesDone,
                                  LongAccumulator imagesEmpty) {
+        return outcomes(spark, files, tasks, imagesDone, imagesEmpty, true);
+    }
+
+    /**
+     * As {@link #outcomes(SparkSession, Dataset, int, LongAccumulator, LongAccumulator)}; with
+     * {@code segment} false the images are read and decoded, and nothing else: a benchmark's baseline.
+     */
+    public Dataset<Row> outcomes(SparkSession spark, Dataset<Row> files, int tasks, LongAccumulator imagesDone,
+                                 LongAccumulator imagesEmpty, boolean segment) {
         ImagePartitionSegmenter body = new ImagePartitionSegmenter(
-                CellPipeline.cropping(new ImageDecoder(maxImagePixels)), new ImageSegmenter(settings),
+                CellPipeline.cropping(new ImageDecoder(maxImagePixels)), segment ? new ImageSegmenter(settings) : null,
                 CappedRead.imageFileCap(maxImagePixels), HadoopSettings.broadcast(spark), overlaysDir, imagesDone,
                 imagesEmpty);
         return files.repartition(tasks)
