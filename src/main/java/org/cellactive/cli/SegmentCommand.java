@@ -38,8 +38,9 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "Drop objects whose equivalent diameter is larger (default: ${DEFAULT-VALUE}).")
     double maxDiameter;
 
-    @Option(names = "--threshold", defaultValue = "otsu",
-            description = "Global threshold of the smoothed darkness: otsu or li (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", defaultValue = "li",
+            description = "Global threshold of the smoothed darkness: li (minimum cross-entropy, CellProfiler's default)"
+                    + " or otsu (default: ${DEFAULT-VALUE}).")
     String threshold;
 
     @Option(names = "--declump", defaultValue = "shape",

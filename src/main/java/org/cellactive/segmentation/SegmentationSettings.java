@@ -37,7 +37,7 @@ public record SegmentationSettings(double minDiameter, double maxDiameter, Thres
     }
 
     public static SegmentationSettings defaults() {
-        return new SegmentationSettings(DEFAULT_MIN_DIAMETER, DEFAULT_MAX_DIAMETER, ThresholdMethod.OTSU,
+        return new SegmentationSettings(DEFAULT_MIN_DIAMETER, DEFAULT_MAX_DIAMETER, ThresholdMethod.LI,
                 Declump.SHAPE, DEFAULT_SEED_DISTANCE, false);
     }
 }

@@ -22,7 +22,7 @@ public final class BccdSegmentationProbe {
         Declump declump = args.length > 0 ? Declump.parse(args[0]) : Declump.SHAPE;
         double min = args.length > 1 ? Double.parseDouble(args[1]) : SegmentationSettings.DEFAULT_MIN_DIAMETER;
         double max = args.length > 2 ? Double.parseDouble(args[2]) : SegmentationSettings.DEFAULT_MAX_DIAMETER;
-        ThresholdMethod th = args.length > 3 ? ThresholdMethod.parse(args[3]) : ThresholdMethod.OTSU;
+        ThresholdMethod th = args.length > 3 ? ThresholdMethod.parse(args[3]) : ThresholdMethod.LI;
         ImageSegmenter segmenter = new ImageSegmenter(new SegmentationSettings(min, max, th, declump, SegmentationSettings.DEFAULT_SEED_DISTANCE, true));
         Map<String, List<LabelledBox>> truth = BccdTruth.read(Bccd.annotations(), Bccd.images());
         ImageDecoder decoder = new ImageDecoder(100_000_000L);
