@@ -54,8 +54,6 @@ public final class ImageSegmenter implements Serializable {
     /** A shape seed lies at least this fraction of the smallest diameter inside the foreground. */
     static final double SEED_DEPTH = 0.4;
     private static final int LEVELS = 1024;
-    /** Steps of the smoothed darkness (see segmentLabels). */
-    private static final int DARKNESS_STEPS = 4096;
 
     private final SegmentationSettings settings;
 
@@ -79,11 +77,6 @@ public final class ImageSegmenter implements Serializable {
         int h = planes.height;
         int n = w * h;
         float[] darkness = Smoothing.gaussian(planes.darkness, w, h, SMOOTHING_SIGMA);
-        // Held at 12 bits: the input has 8, so nothing finer is information, and Li's threshold over
-        // at most 4,097 distinct values is a hash pass instead of a sort of every pixel (10 ms an image).
-        for (int i = 0; i < n; i++) {
-            darkness[i] = Math.round(darkness[i] * DARKNESS_STEPS) / (float) DARKNESS_STEPS;
-        }
         float[] stain = Smoothing.gaussian(planes.stain, w, h, SMOOTHING_SIGMA);
 
         double t = settings.threshold().threshold(darkness);

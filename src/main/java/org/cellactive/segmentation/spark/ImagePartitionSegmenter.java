@@ -103,15 +103,24 @@ final class ImagePartitionSegmenter implements MapPartitionsFunction<Row, Row> {
                 imagesEmpty.add(1);
             }
             if (overlaysDir != null) {
-                writeOverlay(image, s, imageId, conf);
+                try {
+                    writeOverlay(image, s, imageId, conf);
+                } catch (RejectedException e) {
+                    // The objects stand; the missing picture is reported beside them.
+                    rows.add(rejectRow(imageId, path, e));
+                }
             }
         } catch (RejectedException e) {
             rows.clear();
-            rows.add(RowFactory.create(imageId, null, null, path, null, null, null, null, null, null, null,
-                    e.stage().label(), e.reason()));
+            rows.add(rejectRow(imageId, path, e));
         }
         imagesDone.add(1);
         return rows;
+    }
+
+    private static Row rejectRow(String imageId, String path, RejectedException e) {
+        return RowFactory.create(imageId, null, null, path, null, null, null, null, null, null, null,
+                e.stage().label(), e.reason());
     }
 
     /** The file name without its extension, as the annotation readers name images. */
