@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.SerializableConfiguration;
+import org.cellactive.io.HadoopSettings;
 
 /**
  * Reads the annotations of a run into an {@link AnnotationTable}, through Hadoop's
@@ -40,6 +40,8 @@ import org.apache.spark.util.SerializableConfiguration;
  *   <li>A single {@code .csv} file is parsed on the driver with
  *       {@link CsvAnnotationParser} (at most {@link #MAX_CSV_BYTES}).</li>
  *   <li>A single {@code .xml} file is read like a folder of one.</li>
+ *   <li>A {@code .parquet} table (as {@code segment} writes {@code boxes.parquet}) is read with
+ *       {@link ParquetAnnotationReader}: the annotation columns, each row checked.</li>
  * </ul>
  * A missing annotations path or images folder, a folder that cannot be listed or holds no
  * {@code .xml} file, and a CSV without the required columns throw an
@@ -93,6 +95,9 @@ public final class AnnotationSource {
         FileStatus status = statusOf(annotations, conf, "annotations path");
         ImageLocator images = imagesFolder(imagesDir, conf);
         String name = annotations.getName().toLowerCase(Locale.ROOT);
+        if (ParquetAnnotationReader.isParquet(annotationsPath)) {
+            return ParquetAnnotationReader.read(spark, status.getPath().toString(), images);
+        }
         if (status.isDirectory()) {
             requireSomeXml(status.getPath(), conf);
             return readVoc(spark, status.getPath(), conf, images);
@@ -142,7 +147,7 @@ public final class AnnotationSource {
                 .load(path.toString())
                 .select("path", "length"); // not "content": each file is read bounded, on the executor
         Dataset<Row> parsed = files
-                .mapPartitions(new VocFileReader(new SerializableConfiguration(conf), images),
+                .mapPartitions(new VocFileReader(HadoopSettings.broadcast(spark), images),
                         Encoders.row(VocFileReader.UNION_SCHEMA))
                 // Persisted, not localCheckpoint()ed: a checkpoint cuts the lineage, so the blocks of
                 // an executor that dies could not be parsed again and the whole job failed

@@ -1,6 +1,6 @@
 package org.cellactive.annotations;
 
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 
 /**
  * The four corners of a box as read from text, checked the same way for VOC and CSV:

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Reads cell boxes from one CSV file. Two layouts are accepted; header names are matched

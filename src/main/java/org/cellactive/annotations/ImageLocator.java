@@ -10,7 +10,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Turns an image name written in an annotation into a qualified Hadoop path inside the

@@ -2,7 +2,7 @@ package org.cellactive.annotations;
 
 import java.io.Serializable;
 import java.util.Objects;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 
 /**
  * One row of the rejects table (see {@link RejectColumns}): a file, image or box that

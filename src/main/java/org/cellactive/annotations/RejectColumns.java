@@ -13,7 +13,7 @@ public final class RejectColumns {
     public static final String CELL_ID = "cell_id";
     /** Nullable, as {@link #CELL_ID}. */
     public static final String CELL_KEY = "cell_key";
-    /** annotation | decode | crop | segment | measure (see imaging.RejectedException.Stage). */
+    /** annotation | decode | crop | segment | measure (see reject.RejectedException.Stage). */
     public static final String STAGE = "stage";
     public static final String REASON = "reason";
 

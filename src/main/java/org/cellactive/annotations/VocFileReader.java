@@ -1,25 +1,23 @@
 package org.cellactive.annotations;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.SerializableConfiguration;
+import org.cellactive.io.CappedRead;
+import org.cellactive.io.HadoopSettings;
 
 /**
  * The executor side of reading a VOC folder: takes rows of (path, length) from Spark's
- * {@code binaryFile} listing, reads each file through Hadoop (never more than
- * {@link VocParser#MAX_BYTES} + 1 bytes), parses it, and emits rows of
+ * {@code binaryFile} listing, reads each file through Hadoop ({@link CappedRead}, never more than
+ * {@link VocParser#MAX_BYTES} bytes), parses it, and emits rows of
  * {@link #UNION_SCHEMA}: boxes and rejects in one pass, told apart by {@code kind}.
  */
 final class VocFileReader implements MapPartitionsFunction<Row, Row> {
@@ -29,10 +27,10 @@ final class VocFileReader implements MapPartitionsFunction<Row, Row> {
     static final String BOX = "box";
     static final String REJECT = "reject";
 
-    private final SerializableConfiguration conf;
+    private final Broadcast<HadoopSettings> conf;
     private final ImageLocator images;
 
-    VocFileReader(SerializableConfiguration conf, ImageLocator images) {
+    VocFileReader(Broadcast<HadoopSettings> conf, ImageLocator images) {
         this.conf = conf;
         this.images = images;
     }
@@ -47,11 +45,13 @@ final class VocFileReader implements MapPartitionsFunction<Row, Row> {
             long length = file.getLong(1);
             ParsedAnnotations parsed;
             if (length > VocParser.MAX_BYTES) {
-                parsed = ParsedAnnotations.wholeFileRejected(path, null, "annotation file is " + length
-                        + " bytes, over the limit of " + VocParser.MAX_BYTES + " bytes");
+                parsed = tooLarge(path, length);
             } else {
                 try {
-                    parsed = parser.parse(readBounded(path), path, images);
+                    parsed = parser.parse(CappedRead.bytes(path, conf.value().configuration(), VocParser.MAX_BYTES),
+                            path, images);
+                } catch (CappedRead.TooLargeException e) {
+                    parsed = tooLarge(path, e.length()); // it grew after it was listed
                 } catch (IOException e) {
                     parsed = ParsedAnnotations.wholeFileRejected(path, null,
                             "cannot read annotation file: " + e.getClass().getSimpleName());
@@ -63,22 +63,9 @@ final class VocFileReader implements MapPartitionsFunction<Row, Row> {
         return out.iterator();
     }
 
-    /** At most MAX_BYTES + 1 bytes, so a file that grew after listing is still refused by the parser. */
-    private byte[] readBounded(String path) throws IOException {
-        Path p = new Path(path);
-        try (FSDataInputStream in = p.getFileSystem(conf.value()).open(p)) {
-            return readAtMost(in, VocParser.MAX_BYTES + 1);
-        }
-    }
-
-    static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while (out.size() < limit && (n = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()))) > 0) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
+    private static ParsedAnnotations tooLarge(String path, long length) {
+        return ParsedAnnotations.wholeFileRejected(path, null, "annotation file is " + length
+                + " bytes, over the limit of " + VocParser.MAX_BYTES + " bytes");
     }
 
     /** Columns: kind, the 9 box columns (image_id, cell_id, cell_key shared with rejects), file, stage, reason. */

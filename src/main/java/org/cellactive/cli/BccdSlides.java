@@ -12,7 +12,7 @@ import org.cellactive.annotations.ImageLocator;
 import org.cellactive.annotations.ParsedAnnotations;
 import org.cellactive.annotations.VocParser;
 import org.cellactive.imaging.ImageDecoder;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 import org.cellactive.imaging.RgbImage;
 import org.cellactive.synth.LabelledSlide;
 

@@ -17,7 +17,7 @@ import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.experiment.ExtractionBenchmark;
 import org.cellactive.experiment.TaskTimes;
 import org.cellactive.features.FeatureOptions;
-import org.cellactive.features.FeatureStage;
+import org.cellactive.features.spark.FeatureStage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ThresholdMethod;
 import picocli.CommandLine.Command;

@@ -7,18 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.util.LongAccumulator;
-import org.cellactive.annotations.AnnotationSource;
-import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.AnnotationsException;
 import org.cellactive.annotations.NearDuplicates;
-import org.cellactive.annotations.RejectColumns;
 import org.cellactive.features.FeatureOptions;
-import org.cellactive.features.FeatureStage;
+import org.cellactive.features.spark.Extraction;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ThresholdMethod;
 import picocli.CommandLine.Command;
@@ -122,60 +117,27 @@ public final class ExtractCommand implements Callable<Integer> {
             RunManifest manifest, long started, long sparkReady) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String dir = folder.staging();
-        AnnotationTable table;
-        long boxCount;
+        Extraction.Result run;
         try {
-            // Also checks that both input paths exist, before anything is written.
-            table = AnnotationSource.read(spark, annotations, images);
-            table.boxes().cache();
-            boxCount = table.boxes().count();
+            run = new Extraction(spark).run(new Extraction.Settings(annotations, images, dir, options, maxImagePixels,
+                    crops, partitions, policy.failFast()),
+                    (total, done) -> new ProgressLine("extract", "cells", total, done, 5000));
         } catch (AnnotationsException e) {
             return CliErrors.input("extract", e.getMessage());
         }
-        long readSeconds = System.nanoTime();
-        if (policy.failFast()) {
-            List<Row> first = table.rejects().limit(1).collectAsList();
-            if (!first.isEmpty()) {
-                Row r = first.get(0);
-                System.err.println("extract: " + RejectPolicy.FAIL_FAST_MARK + r.getAs(RejectColumns.FILE) + " at stage "
-                        + r.getAs(RejectColumns.STAGE) + ": " + r.getAs(RejectColumns.REASON) + "; nothing written");
-                return ExitCodes.REJECTS_EXCEEDED;
-            }
-        }
-
-        FeatureStage stage = new FeatureStage(options, maxImagePixels, crops);
-        LongAccumulator done = spark.sparkContext().longAccumulator("boxes done");
-        FeatureStage.TaskPlan plan = FeatureStage.taskPlan(table, partitions, boxCount,
-                spark.sparkContext().defaultParallelism());
-        int tasks = plan.tasks();
-        Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), plan, done);
-        Dataset<Row> measured = policy.failFast() ? RejectPolicy.stopAtFirstReject(outcomes) : outcomes;
-        Dataset<Row> cells = NearDuplicates.flag(stage.cells(measured), table.boxes());
-        Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
-        String cellsPath = new Path(dir, "cells.parquet").toString();
-        String rejectsPath = new Path(dir, "rejects.parquet").toString();
-        try (ProgressLine progress = new ProgressLine("extract", "cells", boxCount, done::value, 5000)) {
-            TableFiles.writeParquet(cells, cellsPath);
-        } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
-            String failFastStop = RejectPolicy.failFastMessage(e);
-            if (failFastStop == null) {
-                throw e;
-            }
-            outcomes.unpersist();
-            System.err.println("extract: " + failFastStop + "; nothing written");
+        if (run.failFastStop() != null) {
+            System.err.println("extract: " + run.failFastStop() + "; nothing written");
             return ExitCodes.REJECTS_EXCEEDED;
         }
-        double stageSeconds = (System.nanoTime() - readSeconds) / 1e9;
-        TableFiles.writeParquet(rejects, rejectsPath);
         if (csv) {
-            TableFiles.writeSingleCsv(spark.read().parquet(cellsPath), new Path(dir, "cells.csv").toString(), conf);
-            TableFiles.writeSingleCsv(spark.read().parquet(rejectsPath), new Path(dir, "rejects.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(run.cellsPath()), new Path(dir, "cells.csv").toString(), conf);
+            TableFiles.writeSingleCsv(spark.read().parquet(run.rejectsPath()), new Path(dir, "rejects.csv").toString(),
+                    conf);
         }
-        Row cellCounts = spark.read().parquet(cellsPath).agg(functions.count(functions.lit(1)),
+        Row cellCounts = spark.read().parquet(run.cellsPath()).agg(functions.count(functions.lit(1)),
                 functions.count(functions.col(NearDuplicates.COLUMN))).first();
         long measuredCells = cellCounts.getLong(0);
-        RejectCounts rejected = RejectCounts.of(spark.read().parquet(rejectsPath));
-        outcomes.unpersist();
+        RejectCounts rejected = RejectCounts.of(spark.read().parquet(run.rejectsPath()));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         manifest.input("annotations", annotations)
@@ -189,23 +151,23 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("texture_scale", options.textureScale())
                 .option("texture_channels", textureChannels)
                 .option("threshold", options.threshold().name().toLowerCase(Locale.ROOT))
-                .option("partitions", tasks)
+                .option("partitions", run.tasks())
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
-                .count("boxes", boxCount + rejected.boxesRejectedWhileParsing())
+                .count("boxes", run.boxes() + rejected.boxesRejectedWhileParsing())
                 .count("cells_measured", measuredCells)
                 .count("rejected", rejected.total())
                 .count("near_duplicates", cellCounts.getLong(1))
-                .count("feature_columns", stage.measurer().columns().size())
+                .count("feature_columns", run.columns())
                 .timing("spark_start", (sparkReady - started) / 1e9)
-                .timing("read_annotations", (readSeconds - sparkReady) / 1e9)
-                .timing("measure_and_write_cells", stageSeconds)
+                .timing("read_annotations", run.readSeconds())
+                .timing("measure_and_write_cells", run.stageSeconds())
                 .timing("total", seconds);
         rejected.byStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
         manifest.option("overwrite", overwrite)
                 .option("max_reject_fraction", policy.maxFraction())
                 .option("fail_fast", policy.failFast())
-                .put("warnings", stage.readerWarnings());
+                .put("warnings", run.readerWarnings());
         manifest.writeTo(dir, conf);
         folder.commit();
         System.out.printf(Locale.ROOT, "extract: %,d cells measured, %,d rejected, %.1f s, %.0f cells/s -> %s%n",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Active learning for cell images on Apache Spark.",
         subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
                 QueryCommand.class, LabelCommand.class, ScoreCommand.class, DemoCommand.class,
-                BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkScanCommand.class, SynthCommand.class})
+                BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkScanCommand.class, SynthCommand.class,
+                SegmentCommand.class, BenchmarkSegmentCommand.class, EvaluateSegmentationCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

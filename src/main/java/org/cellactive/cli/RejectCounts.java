@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cellactive.annotations.RejectColumns;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 
 /**
  * The rejects table summed up for the manifest, from one small aggregation: the total,

@@ -13,25 +13,28 @@ import org.cellactive.annotations.CellBox;
 import org.cellactive.annotations.ImageLocator;
 import org.cellactive.annotations.ParsedAnnotations;
 import org.cellactive.annotations.VocParser;
+import org.cellactive.features.CellMeasurer;
+import org.cellactive.features.CellOutcome;
+import org.cellactive.features.CellPipeline;
 import org.cellactive.features.FeatureFamilies;
 import org.cellactive.features.FeatureOptions;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.imaging.CellImage;
-import org.cellactive.imaging.CellSegmenter;
 import org.cellactive.imaging.ImageDecoder;
 import org.cellactive.imaging.ObjectMask;
-import org.cellactive.imaging.PixelBox;
-import org.cellactive.imaging.RejectedException;
 import org.cellactive.imaging.RgbImage;
+import org.cellactive.imaging.VocBox;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Single-thread cost of each part of extraction on a VOC folder, without Spark and
- * without I/O: every image file is read into memory first. Each phase runs
+ * without I/O: every image file is read into memory first. Every phase goes through the
+ * {@link CellPipeline} the feature stage runs; "full" is exactly its work per image. Each phase runs
  * {@code runs} times and the median is kept, because these machines are shared.
  */
 public final class ExtractionBenchmark {
     private final List<byte[]> images = new ArrayList<>();
-    private final List<List<CellBox>> boxes = new ArrayList<>();
+    private final List<List<VocBox>> boxes = new ArrayList<>();
     private final ImageDecoder decoder = new ImageDecoder(100_000_000L);
     private final int runs;
     private int cellCount;
@@ -54,7 +57,11 @@ public final class ExtractionBenchmark {
             }
             images.add(Files.readAllBytes(Path.of(
                     new org.apache.hadoop.fs.Path(parsed.boxes().get(0).imagePath()).toUri().getPath())));
-            boxes.add(parsed.boxes());
+            List<VocBox> corners = new ArrayList<>();
+            for (CellBox b : parsed.boxes()) {
+                corners.add(new VocBox(b.xmin(), b.ymin(), b.xmax(), b.ymax()));
+            }
+            boxes.add(corners);
             cellCount += parsed.boxes().size();
         }
     }
@@ -70,10 +77,10 @@ public final class ExtractionBenchmark {
     /** Runs every phase; returns phase name to median seconds per pass over all cells. */
     public Map<String, Double> run(FeatureOptions options) throws RejectedException {
         List<MeasurementFamily> families = FeatureFamilies.build(options);
-        CellSegmenter segmenter = new CellSegmenter(options.threshold());
+        CellPipeline pipeline = new CellPipeline(decoder, new CellMeasurer(options));
         time("decode", () -> {
             for (byte[] image : images) {
-                decoder.decode(image, "bench");
+                pipeline.decode(image, "bench");
             }
         });
         List<CellImage> crops = new ArrayList<>();
@@ -82,13 +89,12 @@ public final class ExtractionBenchmark {
             crops.clear();
             masks.clear();
             for (int i = 0; i < images.size(); i++) {
-                RgbImage image = decoder.decode(images.get(i), "bench");
-                for (CellBox b : boxes.get(i)) {
+                RgbImage image = pipeline.decode(images.get(i), "bench");
+                for (VocBox b : boxes.get(i)) {
                     try {
-                        CellImage crop = image.crop(PixelBox.fromVoc(b.xmin(), b.ymin(), b.xmax(), b.ymax(),
-                                image.width(), image.height()));
-                        masks.add(segmenter.segment(crop));
-                        crops.add(crop);
+                        CellPipeline.FoundCell cell = pipeline.find(image, b);
+                        crops.add(cell.crop());
+                        masks.add(cell.mask());
                     } catch (RejectedException e) {
                         // zero-area boxes: the same ones extract rejects
                     }
@@ -103,24 +109,14 @@ public final class ExtractionBenchmark {
                 }
             });
         }
-        int total = families.stream().mapToInt(f -> f.columns().size()).sum();
-        double[] out = new double[total];
+        // The pipeline's own outcomes, the feature stage's work per image: with CellMeasurer's
+        // finiteness check and its reject handling, which the family phases leave out.
+        long[] measured = new long[1];
         time("full: decode+crop+segment+all families", () -> {
+            measured[0] = 0;
             for (int i = 0; i < images.size(); i++) {
-                RgbImage image = decoder.decode(images.get(i), "bench");
-                for (CellBox b : boxes.get(i)) {
-                    try {
-                        CellImage crop = image.crop(PixelBox.fromVoc(b.xmin(), b.ymin(), b.xmax(), b.ymax(),
-                                image.width(), image.height()));
-                        ObjectMask mask = segmenter.segment(crop);
-                        int offset = 0;
-                        for (MeasurementFamily family : families) {
-                            family.measure(crop, mask, out, offset);
-                            offset += family.columns().size();
-                        }
-                    } catch (RejectedException e) {
-                        // as above
-                    }
+                for (CellOutcome outcome : pipeline.measure(images.get(i), "bench", boxes.get(i))) {
+                    measured[0] += outcome instanceof CellOutcome.Measured ? 1 : 0;
                 }
             }
         });

@@ -7,7 +7,8 @@ import java.util.List;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.CellSegmenter;
 import org.cellactive.imaging.ObjectMask;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
+import org.cellactive.features.family.MeasurementFamily;
 
 /**
  * Finds the cell inside one crop and measures it with every selected family.
@@ -28,6 +29,11 @@ public final class CellMeasurer implements Serializable {
             names.addAll(family.columns());
         }
         this.columns = Collections.unmodifiableList(names);
+    }
+
+    /** How the cell is found inside its box's crop. */
+    public CellSegmenter segmenter() {
+        return segmenter;
     }
 
     /** Every feature column, in output order. */

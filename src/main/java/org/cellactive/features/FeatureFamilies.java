@@ -9,6 +9,7 @@ import org.cellactive.features.shape.AreaShapeFamily;
 import org.cellactive.features.shape.ZernikeFamily;
 import org.cellactive.features.texture.TextureFamily;
 import org.cellactive.imaging.Channel;
+import org.cellactive.features.family.MeasurementFamily;
 
 /** Builds the measurement families that a {@link FeatureOptions} selects, in column order. */
 public final class FeatureFamilies {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Finds the one cell inside a box crop.

@@ -14,6 +14,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Decodes image files (JPEG, PNG, TIFF, BMP, GIF: whatever ImageIO and TwelveMonkeys read)

@@ -1,6 +1,7 @@
 package org.cellactive.imaging;
 
 import java.io.Serializable;
+import org.cellactive.reject.RejectedException;
 
 /**
  * A pixel rectangle of an image: 0-based and half-open, so it covers columns

@@ -60,6 +60,27 @@ public final class RgbImage {
     }
 
     /**
+     * One colour channel of the whole image as a new row-major array of bytes (0..255), for
+     * whole-image work such as segmentation.
+     *
+     * @param channel RED, GREEN or BLUE
+     */
+    public byte[] channel(Channel channel) {
+        int at;
+        switch (channel) {
+            case RED: at = redAt; break;
+            case GREEN: at = 1; break;
+            case BLUE: at = blueAt; break;
+            default: throw new IllegalArgumentException("not a colour channel: " + channel);
+        }
+        byte[] out = new byte[width * height];
+        for (int i = 0, j = at; i < out.length; i++, j += 3) {
+            out[i] = rgb[j];
+        }
+        return out;
+    }
+
+    /**
      * The pixels under {@code box}: their bytes and gray codes ({@link CellImage#levels()}), from
      * which the crop makes its planes scaled to 0..1 (gray = mean of R, G, B) when asked.
      *

@@ -11,7 +11,7 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 import org.junit.jupiter.api.Test;
 
 class ImageLocatorTest {

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.RandomCrops;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 import org.cellactive.imaging.RgbImage;
 import org.cellactive.imaging.ThresholdMethod;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ObjectMask;
 import org.junit.jupiter.api.Test;
+import org.cellactive.features.family.MeasurementFamily;
 
 /** Families travel to Spark executors by Java serialization and must come back identical. */
 class MeasureFamiliesSerializationTest {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.cellactive.reject.RejectedException;
 
 class ImageDecoderTest {
     private static final ImageDecoder DECODER = new ImageDecoder(100_000_000L);

@@ -15,7 +15,7 @@ import org.cellactive.imaging.CellSegmenter;
 import org.cellactive.imaging.ImageDecoder;
 import org.cellactive.imaging.ObjectMask;
 import org.cellactive.imaging.PixelBox;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 import org.cellactive.imaging.RgbImage;
 import org.cellactive.imaging.ThresholdMethod;
 import org.junit.jupiter.api.Test;

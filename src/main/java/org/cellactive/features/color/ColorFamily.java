@@ -1,7 +1,7 @@
 package org.cellactive.features.color;
 
 import java.util.List;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.features.SameSize;
 import org.cellactive.features.intensity.CellProfilerQuantile;
 import org.cellactive.imaging.ByteLevels;

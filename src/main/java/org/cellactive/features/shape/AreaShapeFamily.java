@@ -1,7 +1,7 @@
 package org.cellactive.features.shape;
 
 import java.util.List;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 

@@ -3,7 +3,7 @@ package org.cellactive.features.texture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.features.SameSize;
 import org.cellactive.imaging.ByteLevels;
 import org.cellactive.imaging.CellImage;

@@ -1,24 +1,25 @@
 package org.cellactive.learning.labelling;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import org.cellactive.features.CellPipeline;
 import org.cellactive.imaging.ImageDecoder;
 import org.cellactive.imaging.PixelBox;
 import org.cellactive.imaging.PngCrops;
-import org.cellactive.imaging.RejectedException;
 import org.cellactive.imaging.RgbImage;
+import org.cellactive.imaging.VocBox;
+import org.cellactive.io.CappedRead;
 import org.cellactive.learning.ledger.QueryItem;
+import org.cellactive.reject.RejectedException;
 
 /**
  * Crops of a query batch, with context, for the labelling page. Runs on the driver: a
  * batch is a few dozen cells, so it reads each of their images once through the Hadoop
- * FileSystem of its {@code image_path} (local, HDFS, S3, ...). An image that cannot be
+ * FileSystem of its {@code image_path} (local, HDFS, S3, ...: {@link CappedRead}) and decodes
+ * and crops it with the {@link CellPipeline} that extraction uses. An image that cannot be
  * read gives a cell without a crop and the reason, never a failed round.
  */
 public final class BatchCrops {
@@ -26,11 +27,11 @@ public final class BatchCrops {
     static final long MAX_FILE_BYTES = 256L << 20;
 
     private final Configuration hadoop;
-    private final ImageDecoder decoder;
+    private final CellPipeline pipeline;
 
     public BatchCrops(Configuration hadoop, long maxImagePixels) {
         this.hadoop = hadoop;
-        this.decoder = new ImageDecoder(maxImagePixels);
+        this.pipeline = CellPipeline.cropping(new ImageDecoder(maxImagePixels));
     }
 
     /** One crop per cell, keyed by cell key, in batch order. */
@@ -44,12 +45,12 @@ public final class BatchCrops {
             RgbImage image = null;
             String problem = null;
             try {
-                image = decoder.decode(read(e.getKey()), e.getKey());
+                image = pipeline.decode(CappedRead.bytes(e.getKey(), hadoop, MAX_FILE_BYTES), e.getKey());
             } catch (IOException | RejectedException | RuntimeException ex) {
                 problem = e.getKey() + ": " + ex.getMessage();
             }
             for (BatchCell c : e.getValue()) {
-                out.put(c.cellKey(), image == null ? new Result(null, problem) : crop(image, c));
+                out.put(c.cellKey(), image == null ? new Result(null, problem) : crop(pipeline, image, c));
             }
         }
         Map<String, Result> ordered = new LinkedHashMap<>();
@@ -60,29 +61,19 @@ public final class BatchCrops {
     }
 
     /** The box grown by half its larger side (at least 16 px) on every side, clipped to the image. */
-    static Result crop(RgbImage image, BatchCell c) {
+    static Result crop(CellPipeline pipeline, RgbImage image, BatchCell c) {
         try {
-            PixelBox box = PixelBox.fromVoc(c.xmin(), c.ymin(), c.xmax(), c.ymax(), image.width(), image.height());
+            VocBox voc = new VocBox(c.xmin(), c.ymin(), c.xmax(), c.ymax());
+            PixelBox box = voc.in(image);
             int margin = Math.max(16, Math.max(box.width(), box.height()) / 2);
-            PixelBox context = box.expand(margin, image.width(), image.height());
-            byte[] png = PngCrops.toPng(image.crop(context));
+            CellPipeline.CroppedBox cropped = pipeline.context(image, voc, margin);
+            PixelBox context = cropped.context();
+            byte[] png = PngCrops.toPng(cropped.crop());
             return new Result(new QueryItem.ContextCrop(png, context.width(), context.height(),
                     box.x0() - context.x0(), box.y0() - context.y0(),
                     box.x1() - context.x0(), box.y1() - context.y0()), null);
         } catch (RejectedException e) {
             return new Result(null, "box: " + e.getMessage());
-        }
-    }
-
-    private byte[] read(String imagePath) throws IOException {
-        Path path = new Path(imagePath);
-        FileSystem fs = path.getFileSystem(hadoop);
-        long length = fs.getFileStatus(path).getLen();
-        if (length > MAX_FILE_BYTES) {
-            throw new IOException("file of " + length + " bytes is larger than " + MAX_FILE_BYTES);
-        }
-        try (InputStream in = fs.open(path)) {
-            return in.readNBytes((int) length);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.cellactive.features.MeasurementFamily;
+import org.cellactive.features.family.MeasurementFamily;
 import org.cellactive.imaging.CellImage;
 import org.cellactive.imaging.ObjectMask;
 

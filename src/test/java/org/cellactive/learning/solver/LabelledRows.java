@@ -8,7 +8,7 @@ import java.util.Random;
 import org.cellactive.features.BccdCrops;
 import org.cellactive.features.CellMeasurer;
 import org.cellactive.features.FeatureOptions;
-import org.cellactive.imaging.RejectedException;
+import org.cellactive.reject.RejectedException;
 import org.cellactive.learning.LabelledCell;
 
 /** Labelled rows for the solver tests: real BCCD cells measured in-process, and synthetic ones. */

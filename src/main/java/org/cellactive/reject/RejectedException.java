@@ -1,4 +1,4 @@
-package org.cellactive.imaging;
+package org.cellactive.reject;
 
 /**
  * A file, box or cell that cannot be measured. It is never fatal to a run: the

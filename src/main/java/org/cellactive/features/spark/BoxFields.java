@@ -1,4 +1,4 @@
-package org.cellactive.features;
+package org.cellactive.features.spark;
 
 import java.io.Serializable;
 import org.apache.spark.sql.types.StructType;

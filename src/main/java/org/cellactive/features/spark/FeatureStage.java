@@ -1,13 +1,10 @@
-package org.cellactive.features;
+package org.cellactive.features.spark;
 
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -20,7 +17,13 @@ import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.annotations.AnnotationTable;
 import org.cellactive.annotations.RejectColumns;
+import org.cellactive.features.CellMeasurer;
+import org.cellactive.features.CellPipeline;
+import org.cellactive.features.FeatureOptions;
+import org.cellactive.features.ReaderWarningCounter;
 import org.cellactive.imaging.ImageDecoder;
+import org.cellactive.io.CappedRead;
+import org.cellactive.io.HadoopSettings;
 
 /**
  * The distributed feature stage: box rows in, one outcome row per box out.
@@ -117,16 +120,13 @@ public final class FeatureStage {
                 .add(REJECT_STAGE, DataTypes.StringType, true)
                 .add(REJECT_REASON, DataTypes.StringType, true)
                 .add(VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), true);
-        Broadcast<Map<String, String>> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(hadoopConf(spark));
-        // A decoded image costs about 4 bytes per pixel; the compressed file is far smaller,
-        // unless it is hostile. Bounding the file keeps one task's memory bounded.
-        long maxFileBytes = Math.min(Integer.MAX_VALUE - 64, Math.max(64L << 20, maxImagePixels * 4));
         readerWarnings = new ReaderWarningCounter();
         spark.sparkContext().register(readerWarnings, "reader warnings");
-        ImagePartitionMeasurer body = new ImagePartitionMeasurer(measurer,
-                new ImageDecoder(maxImagePixels, readerWarnings),
-                maxFileBytes, conf, cropsDir, done, BoxFields.of(boxSchema));
+        // Bounding the file keeps one task's memory bounded.
+        ImagePartitionMeasurer body = new ImagePartitionMeasurer(
+                new CellPipeline(new ImageDecoder(maxImagePixels, readerWarnings), measurer),
+                CappedRead.imageFileCap(maxImagePixels), HadoopSettings.broadcast(spark), cropsDir, done,
+                BoxFields.of(boxSchema));
         return boxes
                 .mapPartitions(body, Encoders.row(outcome))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -157,13 +157,4 @@ public final class FeatureStage {
                 col(REJECT_STAGE).as(RejectColumns.STAGE),
                 col(REJECT_REASON).as(RejectColumns.REASON));
     }
-
-    private static Map<String, String> hadoopConf(SparkSession spark) {
-        Map<String, String> copy = new HashMap<>();
-        for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
-            copy.put(e.getKey(), e.getValue());
-        }
-        return copy;
-    }
-
 }

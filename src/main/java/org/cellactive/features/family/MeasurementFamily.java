@@ -1,4 +1,4 @@
-package org.cellactive.features;
+package org.cellactive.features.family;
 
 import java.io.Serializable;
 import java.util.List;

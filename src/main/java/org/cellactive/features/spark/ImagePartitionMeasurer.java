@@ -1,51 +1,46 @@
-package org.cellactive.features;
+package org.cellactive.features.spark;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
+import org.cellactive.features.CellOutcome;
+import org.cellactive.features.CellPipeline;
 import org.cellactive.imaging.CellImage;
-import org.cellactive.imaging.ImageDecoder;
-import org.cellactive.imaging.PixelBox;
 import org.cellactive.imaging.PngCrops;
-import org.cellactive.imaging.RejectedException;
-import org.cellactive.imaging.RgbImage;
+import org.cellactive.imaging.VocBox;
+import org.cellactive.io.CappedRead;
+import org.cellactive.io.HadoopSettings;
+import org.cellactive.reject.RejectedException;
 
 /**
  * The body of the feature stage, run on executors: rows arrive sorted by image, each
- * image is read through Hadoop FileSystem and decoded once, and each of its boxes is
- * cropped, segmented and measured. Every box yields exactly one output row: either
- * its features, or the stage and reason it was rejected.
+ * image is read through Hadoop FileSystem ({@link CappedRead}) once, and its boxes go through
+ * the {@link CellPipeline}. Every box yields exactly one output row: either its features, or the
+ * stage and reason it was rejected.
  */
 final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final CellMeasurer measurer;
-    private final ImageDecoder decoder;
+    private final CellPipeline pipeline;
     private final long maxFileBytes;
-    private final Broadcast<Map<String, String>> hadoopConf;
+    private final Broadcast<HadoopSettings> hadoopConf;
     private final String cropsDir;
     private final LongAccumulator done;
     private final BoxFields fields;
 
-    ImagePartitionMeasurer(CellMeasurer measurer, ImageDecoder decoder, long maxFileBytes,
-                           Broadcast<Map<String, String>> hadoopConf, String cropsDir,
-                           LongAccumulator done, BoxFields fields) {
-        this.measurer = measurer;
-        this.decoder = decoder;
+    ImagePartitionMeasurer(CellPipeline pipeline, long maxFileBytes, Broadcast<HadoopSettings> hadoopConf,
+                           String cropsDir, LongAccumulator done, BoxFields fields) {
+        this.pipeline = pipeline;
         this.maxFileBytes = maxFileBytes;
         this.hadoopConf = hadoopConf;
         this.cropsDir = cropsDir;
@@ -59,8 +54,7 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
      */
     @Override
     public Iterator<Row> call(Iterator<Row> boxes) {
-        Configuration conf = new Configuration(false);
-        hadoopConf.value().forEach(conf::set);
+        Configuration conf = hadoopConf.value().configuration();
         PeekingBoxes input = new PeekingBoxes(boxes);
         return new Iterator<>() {
             private final List<Row> ready = new ArrayList<>();
@@ -119,9 +113,14 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
     }
 
     private void measureImage(String path, List<Row> boxes, Configuration conf, List<Row> out) {
-        RgbImage image;
+        List<CellOutcome> outcomes;
         try {
-            image = decoder.decode(readBounded(path, conf), path);
+            List<VocBox> corners = new ArrayList<>(boxes.size());
+            for (Row box : boxes) {
+                corners.add(new VocBox(box.getInt(fields.xmin()), box.getInt(fields.ymin()),
+                        box.getInt(fields.xmax()), box.getInt(fields.ymax())));
+            }
+            outcomes = pipeline.measure(CappedRead.image(path, conf, maxFileBytes), path, corners);
         } catch (RejectedException e) {
             for (Row box : boxes) {
                 out.add(rejected(box, e));
@@ -129,54 +128,25 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
             done.add(boxes.size());
             return;
         }
-        for (Row box : boxes) {
-            out.add(measureBox(image, box, conf));
+        for (int i = 0; i < boxes.size(); i++) {
+            out.add(row(boxes.get(i), outcomes.get(i), conf));
         }
         done.add(boxes.size());
     }
 
-    private Row measureBox(RgbImage image, Row box, Configuration conf) {
-        try {
-            PixelBox pixels = PixelBox.fromVoc(box.getInt(fields.xmin()), box.getInt(fields.ymin()),
-                    box.getInt(fields.xmax()), box.getInt(fields.ymax()), image.width(), image.height());
-            CellImage crop = image.crop(pixels);
-            double[] values = measurer.measure(crop);
-            if (cropsDir != null) {
-                writeCrop(crop, box.getString(fields.cellKey()), conf);
-            }
-            return measured(box, values);
-        } catch (RejectedException e) {
-            return rejected(box, e);
+    private Row row(Row box, CellOutcome outcome, Configuration conf) {
+        if (outcome instanceof CellOutcome.Rejected r) {
+            return rejected(box, r.reason());
         }
-    }
-
-    private byte[] readBounded(String path, Configuration conf) throws RejectedException {
-        try {
-            Path p = new Path(path);
-            FileSystem fs = p.getFileSystem(conf);
-            if (fs instanceof LocalFileSystem local) {
-                // Images carry no Hadoop .crc files; the checksummed local file system would look
-                // for one on every open (an exception inside), which cost more than the read itself.
-                fs = local.getRawFileSystem();
+        CellOutcome.Measured m = (CellOutcome.Measured) outcome;
+        if (cropsDir != null) {
+            try {
+                writeCrop(m.crop(), box.getString(fields.cellKey()), conf);
+            } catch (RejectedException e) {
+                return rejected(box, e);
             }
-            FileStatus status = fs.getFileStatus(p);
-            if (!status.isFile()) {
-                throw new RejectedException(RejectedException.Stage.DECODE, "not a regular file");
-            }
-            if (status.getLen() > maxFileBytes) {
-                throw new RejectedException(RejectedException.Stage.DECODE, "file is " + status.getLen()
-                        + " bytes, over the limit of " + maxFileBytes + " bytes");
-            }
-            byte[] bytes = new byte[(int) status.getLen()];
-            try (FSDataInputStream in = fs.open(p)) {
-                in.readFully(0, bytes);
-            }
-            return bytes;
-        } catch (java.io.FileNotFoundException e) {
-            throw new RejectedException(RejectedException.Stage.DECODE, "image file not found");
-        } catch (IOException e) {
-            throw new RejectedException(RejectedException.Stage.DECODE, "cannot read image: " + e.getMessage(), e);
         }
+        return measured(box, m.values());
     }
 
     private void writeCrop(CellImage crop, String cellKey, Configuration conf) throws RejectedException {
