@@ -18,10 +18,12 @@ public enum Solver {
 
     /**
      * Labelled rows × coefficients up to which {@link #AUTO} solves on the driver. Measured with
-     * {@code benchmark-fit} (docs/benchmarks.md §"The driver solver"): on 2 cores the two cost the
-     * same at about 10⁸ row-coefficients, where the driver's single-threaded sums become as slow as
-     * Spark's fixed cost plus its parallel ones. The bound is set below that, where the driver's copy of the
-     * labelled rows is also still small (≈ 8 bytes a row-coefficient).
+     * {@code benchmark-fit} (docs/benchmarks.md §2): on 2 cores the driver was faster at every size
+     * tried, 465× at 300 rows and still 53× at 300,000 rows × 16 coefficients (4.8 M), because the
+     * rows are already on the driver and {@code LogisticRegression.fit} must first ship them to a
+     * task. No crossover was reached; the bound is where the driver's two copies of the rows (raw and
+     * scaled, 16 bytes a row-coefficient) reach ~256 MiB, beyond which a cluster's parallel sums and
+     * the driver's heap argue for Spark.
      */
     public static final long AUTO_DRIVER_LIMIT = 1L << 24;
 
