@@ -120,6 +120,9 @@ public final class LabelLedger {
             if (c.chars().anyMatch(Character::isISOControl)) {
                 throw new LedgerException(where + ": class name holds a control character: '" + c + "'");
             }
+            if (c.equals(LabelRecord.UNSURE) || c.equals(LabelRecord.WITHDRAWN)) {
+                throw new LedgerException(where + ": '" + c + "' is reserved for serve's unsure and undone answers");
+            }
             if (!seen.add(c)) {
                 throw new LedgerException(where + ": class '" + c + "' is listed twice");
             }
