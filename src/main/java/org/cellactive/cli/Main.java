@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Active learning for cell images on Apache Spark.",
         subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
-                QueryCommand.class, LabelCommand.class, ScoreCommand.class, DemoCommand.class,
-                BenchmarkExtractCommand.class, SynthCommand.class})
+                QueryCommand.class, LabelCommand.class, ScoreCommand.class, ServeCommand.class, DemoCommand.class,
+                BenchmarkExtractCommand.class, BenchmarkServeCommand.class, SynthCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,227 @@
+package org.cellactive.serve;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.learning.DiverseStrategy;
+import org.cellactive.learning.FeatureColumns;
+import org.cellactive.learning.FeatureScale;
+import org.cellactive.learning.LabelledCell;
+import org.cellactive.learning.Pool;
+import org.cellactive.learning.QueryStrategies;
+import org.cellactive.learning.QueryStrategy;
+import org.cellactive.learning.ScoringModel;
+import org.cellactive.learning.labelling.BatchCell;
+import org.cellactive.learning.labelling.BatchCrops;
+import org.cellactive.learning.labelling.ModelFit;
+import org.cellactive.learning.labelling.RoundCommit;
+import org.cellactive.learning.labelling.RoundStart;
+import org.cellactive.learning.labelling.RoundSteps;
+import org.cellactive.learning.labelling.StoppingSignals;
+import org.cellactive.learning.labelling.TrainingSet;
+import org.cellactive.learning.ledger.LabelLedger;
+import org.cellactive.learning.ledger.RoundInfo;
+
+/**
+ * {@code serve}'s rounds: {@code query}'s steps ({@link RoundSteps}), taken again and again in
+ * one JVM. The cells table (keys, boxes, features) and the pool are cached once, at start;
+ * a round excludes the answered cells from its scan instead of rebuilding the pool, and
+ * warm-starts its fit from the last model over the same classes.
+ */
+final class LiveRound implements AutoCloseable {
+    private final SparkSession spark;
+    private final RoundSteps steps;
+    private final ServeOptions options;
+    private final FeatureColumns features;
+    private final Dataset<Row> cells;
+    private final Pool pool;
+    private final BatchCrops crops;
+    private LogisticRegressionModel lastModel;
+    private List<String> lastModelClasses = List.of();
+
+    /**
+     * What one round cost, in milliseconds: the fit, the model's save, the scan, the stopping
+     * signal, and the page data (batch rows, crops, batch files, commit); round is the whole.
+     */
+    record Timings(long fitMs, long saveMs, long scanMs, long signalMs, long pageMs, long roundMs, int iterations) {
+    }
+
+    /** A round shown to the person, with its cost when this server issued it (null when found in the ledger). */
+    record Shown(BatchView view, RoundInfo info, Timings timingsOrNull) {
+    }
+
+    private LiveRound(SparkSession spark, RoundSteps steps, ServeOptions options, FeatureColumns features,
+                      Dataset<Row> cells, Pool pool) {
+        this.spark = spark;
+        this.steps = steps;
+        this.options = options;
+        this.features = features;
+        this.cells = cells;
+        this.pool = pool;
+        this.crops = new BatchCrops(spark.sparkContext().hadoopConfiguration(), options.maxImagePixels());
+    }
+
+    /** Reads and caches the cells table and the pool. Call under the ledger lock. */
+    static LiveRound open(SparkSession spark, PrintStream log, LabelLedger ledger, ServeOptions o) {
+        RoundSteps steps = new RoundSteps(spark, log, "serve");
+        Dataset<Row> table = steps.cellsTable(o.cellsPath());
+        FeatureColumns features = RoundSteps.features(ledger, ledger.rounds(), o.featureSpec(), table);
+        List<Column> keep = new ArrayList<>(List.of(col(AnnotationColumns.CELL_KEY), col(AnnotationColumns.IMAGE_ID),
+                col(AnnotationColumns.IMAGE_PATH), col(AnnotationColumns.XMIN), col(AnnotationColumns.YMIN),
+                col(AnnotationColumns.XMAX), col(AnnotationColumns.YMAX)));
+        features.columns().forEach(f -> keep.add(col(f)));
+        Dataset<Row> cells = table.select(keep.toArray(new Column[0])).persist(StorageLevel.MEMORY_ONLY());
+        long n = cells.count();
+        Pool pool = Pool.assemble(cells, features, 0);
+        log.printf("serve: %d cells cached (%d feature columns)%n", pool.count(), features.size());
+        LiveRound live = new LiveRound(spark, steps, o, features, cells, pool);
+        live.loadLastModel(ledger, RoundStart.read(ledger));
+        if (n == 0) {
+            throw new IllegalArgumentException(o.cellsPath() + ": the cells table is empty");
+        }
+        return live;
+    }
+
+    private void loadLastModel(LabelLedger ledger, RoundStart start) {
+        Optional<RoundInfo> r = start.latestModelRound();
+        if (r.isPresent()) {
+            Path dir = ledger.roundDir(r.get().round()).resolve("model");
+            if (Files.isDirectory(dir)) {
+                lastModel = LogisticRegressionModel.load(dir.toUri().toString());
+                lastModelClasses = r.get().trainedClasses();
+            }
+        }
+    }
+
+    FeatureColumns features() {
+        return features;
+    }
+
+    /** The latest model (this server's or the ledger's), or null before any. */
+    LogisticRegressionModel lastModel() {
+        return lastModel;
+    }
+
+    List<String> lastModelClasses() {
+        return lastModelClasses;
+    }
+
+    FeatureScale scale() {
+        return pool.scale();
+    }
+
+    /** The latest committed round, as it is; null when the ledger has none. Call under the ledger lock. */
+    Shown current(LabelLedger ledger) {
+        Optional<RoundInfo> latest = RoundStart.read(ledger).latest();
+        return latest.map(r -> new Shown(view(ledger, r), r, null)).orElse(null);
+    }
+
+    /**
+     * The next round: the latest again when no label arrived since it was issued, else a new
+     * one, committed to the ledger before it is returned. Call under the ledger lock.
+     */
+    Shown next(LabelLedger ledger) throws IOException {
+        long t0 = System.nanoTime();
+        RoundStart start = RoundStart.read(ledger);
+        if (start.unchangedLatest().isPresent()) {
+            RoundInfo r = start.unchangedLatest().get();
+            return new Shown(view(ledger, r), r, null);
+        }
+        int round = start.nextRound();
+        TrainingSet training = TrainingSet.of(ledger, start.current());
+        Set<String> answered = training.answeredKeys();
+        Dataset<Row> unlabelled = steps.unlabelled(cells, answered);
+        long poolSize = unlabelled.count();
+        Path staging = ledger.stageRound(round);
+        long seed = options.seed() + round;
+        RoundInfo.Builder info = RoundInfo.builder(round).coldStart(!training.canFit())
+                .ledgerState(start.records().size(), training.labelledCount())
+                .model(training.trainedClasses(), features.columns(), options.learner().describe()).poolSize(poolSize);
+        long fit = 0;
+        long save = 0;
+        long scan = 0;
+        long signal = 0;
+        int iterations = 0;
+        List<String> batchKeys;
+        ScoringModel model = null;
+        if (!training.canFit()) {
+            info.picking("cold-start", options.batchSize(), options.seed());
+            long s = System.nanoTime();
+            batchKeys = steps.coldStart(round, unlabelled, training, options.batchSize(), seed);
+            scan = ms(s);
+        } else {
+            info.picking(options.strategy(), options.batchSize(), options.seed());
+            long s = System.nanoTime();
+            List<LabelledCell> labelled = training.cells(features.columns());
+            LogisticRegressionModel initial = training.trainedClasses().equals(lastModelClasses) ? lastModel : null;
+            ModelFit.Fitted fitted = steps.fit(round, training, labelled, options.learner(), initial);
+            iterations = fitted.iterations();
+            fit = ms(s);
+            s = System.nanoTime();
+            steps.saveModel(fitted.model(), staging);
+            save = ms(s);
+            model = ScoringModel.of(fitted.model());
+            s = System.nanoTime();
+            QueryStrategy strategy = QueryStrategies.named(options.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
+            batchKeys = steps.scan(round, pool, poolSize, model, strategy, answered, options.batchSize());
+            scan = ms(s);
+            s = System.nanoTime();
+            StoppingSignals.Signal sig = StoppingSignals.measure(spark, ledger, start, unlabelled, features.columns(),
+                    model, training.trainedClasses(), batchKeys, staging, options.learner(), training.classes(),
+                    labelled, seed);
+            info.signal(sig.changedShare(), sig.maxUncertainty(), sig.cvAccuracyOrNull(), sig.cv().folds());
+            signal = ms(s);
+            lastModel = fitted.model();
+            lastModelClasses = training.trainedClasses();
+        }
+        long s = System.nanoTime();
+        RoundCommit.Committed committed = RoundCommit.commit(ledger, staging, cells, features.columns(), batchKeys,
+                training.trainedClasses(), model, crops, info);
+        steps.printSignal(committed.info());
+        BatchView view = BatchView.load(ledger, round, committed.info().coldStart(), committed.cells(),
+                committed.crops());
+        long page = ms(s);
+        return new Shown(view, committed.info(), new Timings(fit, save, scan, signal, page, ms(t0), iterations));
+    }
+
+    /** The batch of a committed round, with its rows and crops read again. */
+    private BatchView view(LabelLedger ledger, RoundInfo r) {
+        List<String> keys = ledger.batch(r.round()).stream().map(LabelLedger.BatchEntry::cellKey).toList();
+        List<BatchCell> rows = RoundCommit.fetch(cells, features.columns(), keys);
+        return BatchView.load(ledger, r.round(), r.coldStart(), rows, crops.crops(rows));
+    }
+
+    /** The row of any cell of the table, for a crop outside the batch; empty when the key is unknown. */
+    Optional<BatchCell> lookup(String cellKey) {
+        List<BatchCell> found = RoundCommit.find(cells, features.columns(), List.of(cellKey));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    BatchCrops crops() {
+        return crops;
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        cells.unpersist(false);
+    }
+}
