@@ -36,7 +36,8 @@ public final class LabellingSession implements AutoCloseable {
     private final LiveRound rounds;
     private final LiveAnswers answers;
     private final ReentrantLock serial = new ReentrantLock(true);
-    private BatchView batch;
+    /** Read without the lock, so the page's crops load while a refit runs; replaced under it. */
+    private volatile BatchView batch;
     private LiveRound.Timings lastTimings;
 
     private LabellingSession(LabelLedger ledger, AutoCloseable fileLock, LiveRound rounds, LiveAnswers answers) {
@@ -82,7 +83,7 @@ public final class LabellingSession implements AutoCloseable {
 
     /** The batch being answered. */
     public BatchView batch() {
-        return locked(() -> batch);
+        return batch;
     }
 
     /** Current labels of the batch's cells that have been answered (class, or unsure). */
@@ -131,8 +132,8 @@ public final class LabellingSession implements AutoCloseable {
         return locked(() -> {
             TrainingSet training = TrainingSet.of(ledger, ledger.currentLabels());
             long unsure = ledger.currentLabels().values().stream().filter(LabelRecord::isUnsure).count();
-            List<TopWeights.Weight> weights = rounds.lastModel() == null ? List.of()
-                    : TopWeights.of(rounds.lastModel(), rounds.lastModelClasses(), rounds.features().columns(),
+            List<TopWeights.Weight> weights = rounds.lastCoefficients() == null ? List.of()
+                    : TopWeights.of(rounds.lastCoefficients(), rounds.lastModelClasses(), rounds.features().columns(),
                             rounds.scale(), 10);
             return new Status(batch.round(), training.perClass(), unsure, ledger.rounds(), weights, lastTimings);
         });

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.cellactive.learning.QueryStrategy;
 import org.cellactive.learning.ScoringModel;
 import org.cellactive.learning.labelling.BatchCell;
 import org.cellactive.learning.labelling.BatchCrops;
+import org.cellactive.learning.labelling.ModelFile;
 import org.cellactive.learning.labelling.ModelFit;
 import org.cellactive.learning.labelling.RoundCommit;
 import org.cellactive.learning.labelling.RoundStart;
@@ -50,7 +50,9 @@ final class LiveRound implements AutoCloseable {
     private final Dataset<Row> cells;
     private final Pool pool;
     private final BatchCrops crops;
+    /** The last fit of this session, to warm-start the next one from. */
     private LogisticRegressionModel lastModel;
+    private ScoringModel lastCoefficients;
     private List<String> lastModelClasses = List.of();
 
     /**
@@ -97,23 +99,19 @@ final class LiveRound implements AutoCloseable {
     }
 
     private void loadLastModel(LabelLedger ledger, RoundStart start) {
-        Optional<RoundInfo> r = start.latestModelRound();
-        if (r.isPresent()) {
-            Path dir = ledger.roundDir(r.get().round()).resolve("model");
-            if (Files.isDirectory(dir)) {
-                lastModel = LogisticRegressionModel.load(dir.toUri().toString());
-                lastModelClasses = r.get().trainedClasses();
-            }
-        }
+        start.latestModelRound().flatMap(r -> ModelFile.read(ledger.roundDir(r.round()))).ifPresent(saved -> {
+            lastCoefficients = saved.model();
+            lastModelClasses = saved.classes();
+        });
     }
 
     FeatureColumns features() {
         return features;
     }
 
-    /** The latest model (this server's or the ledger's), or null before any. */
-    LogisticRegressionModel lastModel() {
-        return lastModel;
+    /** The latest model's coefficients (this server's or the ledger's), or null before any. */
+    ScoringModel lastCoefficients() {
+        return lastCoefficients;
     }
 
     List<String> lastModelClasses() {
@@ -167,12 +165,13 @@ final class LiveRound implements AutoCloseable {
             info.picking(options.strategy(), options.batchSize(), options.seed());
             long s = System.nanoTime();
             List<LabelledCell> labelled = training.cells(features.columns());
-            LogisticRegressionModel initial = training.trainedClasses().equals(lastModelClasses) ? lastModel : null;
+            LogisticRegressionModel initial = lastModel != null && training.trainedClasses().equals(lastModelClasses)
+                    ? lastModel : null;
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, options.learner(), initial);
             iterations = fitted.iterations();
             fit = ms(s);
             s = System.nanoTime();
-            steps.saveModel(fitted.model(), staging);
+            steps.saveModel(fitted.model(), training.trainedClasses(), staging, false);
             save = ms(s);
             model = ScoringModel.of(fitted.model());
             s = System.nanoTime();
@@ -181,11 +180,12 @@ final class LiveRound implements AutoCloseable {
             scan = ms(s);
             s = System.nanoTime();
             StoppingSignals.Signal sig = StoppingSignals.measure(spark, ledger, start, unlabelled, features.columns(),
-                    model, training.trainedClasses(), batchKeys, staging, options.learner(), training.classes(),
+                    model, training.trainedClasses(), batchKeys, null, options.learner(), training.classes(),
                     labelled, seed);
             info.signal(sig.changedShare(), sig.maxUncertainty(), sig.cvAccuracyOrNull(), sig.cv().folds());
             signal = ms(s);
             lastModel = fitted.model();
+            lastCoefficients = model;
             lastModelClasses = training.trainedClasses();
         }
         long s = System.nanoTime();

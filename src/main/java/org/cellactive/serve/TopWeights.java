@@ -3,9 +3,8 @@ package org.cellactive.serve;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.linalg.Matrix;
 import org.cellactive.learning.FeatureScale;
+import org.cellactive.learning.ScoringModel;
 
 /**
  * The model's largest feature weights, as CellProfiler Analyst lists its classifier's top
@@ -21,15 +20,15 @@ final class TopWeights {
     record Weight(String feature, String cls, double perStd) {
     }
 
-    static List<Weight> of(LogisticRegressionModel model, List<String> trainedClasses, List<String> features,
+    static List<Weight> of(ScoringModel model, List<String> trainedClasses, List<String> features,
                            FeatureScale scale, int limit) {
-        Matrix m = model.coefficientMatrix();
+        double[][] m = model.coefficients();
         List<Weight> all = new ArrayList<>();
-        for (int r = 0; r < m.numRows(); r++) {
+        for (int r = 0; r < m.length; r++) {
             // Binomial models have one row, for the positive class (index 1).
-            String cls = m.numRows() == 1 ? trainedClasses.get(1) : trainedClasses.get(r);
-            for (int c = 0; c < m.numCols(); c++) {
-                all.add(new Weight(features.get(c), cls, m.apply(r, c) * scale.std()[c]));
+            String cls = m.length == 1 ? trainedClasses.get(1) : trainedClasses.get(r);
+            for (int c = 0; c < m[r].length; c++) {
+                all.add(new Weight(features.get(c), cls, m[r][c] * scale.std()[c]));
             }
         }
         all.sort(Comparator.comparingDouble((Weight w) -> -Math.abs(w.perStd()))

@@ -82,14 +82,15 @@ public final class QueryRound {
             info.picking(o.strategy(), o.batchSize(), o.seed());
             List<LabelledCell> labelled = training.cells(features.columns());
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, o.learner(), null);
-            steps.saveModel(fitted.model(), staging);
+            steps.saveModel(fitted.model(), training.trainedClasses(), staging, true);
             model = ScoringModel.of(fitted.model());
             QueryStrategy strategy = QueryStrategies.named(o.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
             try (Pool pool = Pool.assemble(unlabelled, features, 0)) {
                 batchKeys = steps.scan(round, pool, poolSize, model, strategy, Set.of(), o.batchSize());
             }
             StoppingSignals.Signal signal = StoppingSignals.measure(spark, ledger, start, unlabelled,
-                    features.columns(), model, training.trainedClasses(), batchKeys, staging, o.learner(),
+                    features.columns(), model, training.trainedClasses(), batchKeys,
+                    staging.resolve(PoolPredictions.DIR), o.learner(),
                     training.classes(), labelled, seed);
             info.signal(signal.changedShare(), signal.maxUncertainty(), signal.cvAccuracyOrNull(), signal.cv().folds());
         }

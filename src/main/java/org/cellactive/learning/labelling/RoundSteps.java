@@ -90,9 +90,17 @@ public final class RoundSteps {
         return ModelFit.fit(spark, params, training.classes(), labelled, initialOrNull);
     }
 
-    /** Saves the round's model (MLlib persistence) into its staging folder. */
-    public void saveModel(LogisticRegressionModel model, Path staging) throws IOException {
-        model.write().overwrite().save(staging.resolve("model").toUri().toString());
+    /**
+     * Saves the round's model into its staging folder: its coefficients as {@link ModelFile}
+     * always, and with {@code mllib} also MLlib's own persistence ({@code model/}, loadable with
+     * {@code LogisticRegressionModel.load}; it runs Spark jobs, which {@code serve} skips).
+     */
+    public void saveModel(LogisticRegressionModel model, List<String> trained, Path staging, boolean mllib)
+            throws IOException {
+        ModelFile.write(staging, trained, ScoringModel.of(model));
+        if (mllib) {
+            model.write().overwrite().save(staging.resolve("model").toUri().toString());
+        }
         CrashPoints.reached("model-saved");
     }
 
