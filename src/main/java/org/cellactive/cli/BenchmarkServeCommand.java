@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.Solver;
 import org.cellactive.serve.ServeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,11 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
+            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
+                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
+    String solver;
+
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
 
@@ -58,6 +64,12 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
         }
         if (synthetic != null && (images == null || !Files.isDirectory(images))) {
             return CliErrors.usage("benchmark-serve", "--synthetic needs --images DIR (a folder of .jpg images)");
+        }
+        LearnerParams learner;
+        try {
+            learner = learner();
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage("benchmark-serve", e.getMessage());
         }
         Path ledger = work.resolve("ledger");
         if (Files.exists(ledger)) {
@@ -71,11 +83,11 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
             table = out.toString();
         }
         ServeBenchmark.run(spark, new ServeBenchmark.Settings(table, ledger, classes, features, batchSize, seedLabels,
-                rounds, learner()), System.out);
+                rounds, learner), System.out);
         return 0;
     }
 
     LearnerParams learner() {
-        return LearnerParams.DEFAULTS;
+        return LearnerParams.DEFAULTS.withSolver(Solver.parse(solver));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.Solver;
 import org.cellactive.learning.labelling.QueryOptions;
 import org.cellactive.learning.labelling.QueryRound;
 import org.cellactive.learning.ledger.LedgerException;
@@ -50,6 +51,11 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Batch folder for queries.csv and queries.html.")
     Path out;
 
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
+            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
+                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
+    String solver;
+
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
     String master;
 
@@ -58,7 +64,7 @@ public final class QueryCommand implements Callable<Integer> {
         SparkSession spark = Spark.session("cellactive query", master);
         try {
             new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
-                    out, features, LearnerParams.DEFAULTS, maxImagePixels));
+                    out, features, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)), maxImagePixels));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
             System.err.println("query: " + e.getMessage());

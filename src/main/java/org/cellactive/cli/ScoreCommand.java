@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.Solver;
 import org.cellactive.learning.labelling.ScoreRun;
 import org.cellactive.learning.ledger.LedgerException;
 import picocli.CommandLine.Command;
@@ -24,6 +25,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Score folder.")
     Path out;
 
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
+            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
+                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
+    String solver;
+
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
     String master;
 
@@ -31,7 +37,7 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         SparkSession spark = Spark.session("cellactive score", master);
         try {
-            new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS);
+            new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
             System.err.println("score: " + e.getMessage());

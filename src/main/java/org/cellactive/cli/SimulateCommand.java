@@ -18,6 +18,7 @@ import org.cellactive.learning.DiverseStrategy;
 import org.cellactive.learning.FeatureColumns;
 import org.cellactive.learning.LearnerParams;
 import org.cellactive.learning.QueryStrategies;
+import org.cellactive.learning.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,6 +100,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "start each refit from the previous round's model (setInitialModel)")
     boolean warmStart;
 
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
+            description = "where each round's model is fitted: driver (MLlib's objective and optimizer in the driver JVM,"
+                    + " no Spark job), spark (LogisticRegression.fit), or auto (driver up to "
+                    + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients, spark above)")
+    String solver;
+
     @Option(names = "--progress-every", defaultValue = "25", description = "print a progress line every N rounds of a loop")
     int progressEvery;
 
@@ -110,7 +117,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(protocol, SimulationSettings.classesOf(protocol),
                 QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
                 threads, diverseFactor,
-                new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart));
+                new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart,
+                        Solver.parse(solver)));
         long startNanos = System.nanoTime();
         SparkSession spark = Spark.session("cellactive simulate", master);
         Dataset<Row> table;

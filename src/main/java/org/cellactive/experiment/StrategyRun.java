@@ -44,11 +44,13 @@ final class StrategyRun {
         List<LabelledCell> labelled = new ArrayList<>(seeds);
         Set<String> asked = new HashSet<>();
         seeds.forEach(c -> asked.add(c.key()));
+        LogisticRegressionModel model = null;
         int roundsPerRun = s.roundsPerRun();
         List<CurveRow> rows = new ArrayList<>(roundsPerRun);
         for (int round = 0; ; round++) {
             long t0 = System.nanoTime();
-            LogisticRegressionModel model = learner.fit(labelled);
+            Learner.Fit fit = learner.fit(labelled, model);
+            model = fit.model();
             long t1 = System.nanoTime();
             TestScores scores = evaluate(model, test, testTruth, s.classes().size());
             long t2 = System.nanoTime();
@@ -68,7 +70,7 @@ final class StrategyRun {
                 queryMs = (System.nanoTime() - t2) / 1e6;
             }
             double fitMs = (t1 - t0) / 1e6;
-            timings.add(fitMs, queryMs, (t2 - t1) / 1e6, learner.lastIterations());
+            timings.add(fitMs, queryMs, (t2 - t1) / 1e6, fit.iterations());
             rows.add(new CurveRow(draw.repeat(), strategy.name(), round, fittedOn, scores.ap(), scores.accuracy(),
                     scores.balancedAccuracy(), fitMs, queryMs));
             progress.roundDone(draw.repeat(), strategy.name(), round, roundsPerRun);

@@ -1,6 +1,7 @@
 package org.cellactive.learning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -15,12 +16,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.cellactive.learning.solver.DriverLogisticRegression;
 
 /**
- * MLlib {@code LogisticRegression}, refit on the labelled cells every round. With
- * {@link LearnerParams#warmStart()} each fit starts from the previous round's model, which
- * cuts the L-BFGS iterations (each one a Spark job) to a few. One Learner belongs to one
- * loop: it is not shared between threads.
+ * The estimator the loop refits every round: MLlib's {@code LogisticRegression} objective,
+ * minimised by the {@link Solver} its params name. Like a Spark ml estimator it holds only its
+ * params: {@link #fit} returns a new, real MLlib {@code LogisticRegressionModel} and keeps
+ * nothing, so one Learner may serve many loops and threads.
+ *
+ * <p>A fit depends only on the set of labelled cells, never on their order: rows are sorted by
+ * cell key before either solver sees them, so the same labels give the same model to the bit,
+ * however and on whichever master they arrived.
  */
 public final class Learner {
 
@@ -28,8 +34,15 @@ public final class Learner {
     private final LearnerParams params;
     private final ClassLabels classes;
     private final StructType schema;
-    private LogisticRegressionModel previous;
-    private int lastIterations;
+
+    /**
+     * One fit.
+     *
+     * @param solver     the solver that ran: {@link Solver#DRIVER} or {@link Solver#SPARK}
+     * @param iterations optimizer iterations (a warm start shows here)
+     */
+    public record Fit(LogisticRegressionModel model, Solver solver, int iterations) {
+    }
 
     public Learner(SparkSession spark, LearnerParams params, ClassLabels classes) {
         this.spark = spark;
@@ -46,23 +59,59 @@ public final class Learner {
     }
 
     /**
-     * Fits on {@code labelled}, a small driver-side set: it travels as a one-partition
-     * local DataFrame, so each L-BFGS iteration is a single task.
+     * Fits on {@code labelled}, a driver-side set.
+     *
+     * @param initial the previous round's model, used as the starting point when
+     *                {@link LearnerParams#warmStart()} is on; may be null
      */
-    public LogisticRegressionModel fit(List<LabelledCell> labelled) {
+    public Fit fit(List<LabelledCell> labelled, LogisticRegressionModel initial) {
         if (labelled.isEmpty()) {
             throw new IllegalArgumentException("learner: no labelled cells to fit on");
         }
-        List<Row> rows = new ArrayList<>(labelled.size());
-        for (LabelledCell c : labelled) {
+        List<LabelledCell> rows = new ArrayList<>(labelled);
+        rows.sort(Comparator.comparing(LabelledCell::key));
+        for (int i = 0; i < rows.size(); i++) {
+            LabelledCell c = rows.get(i);
             if (c.label() < 0 || c.label() >= classes.size()) {
                 throw new IllegalArgumentException("learner: cell " + c.key() + " has label index " + c.label()
                         + " outside " + classes.names());
             }
-            rows.add(RowFactory.create((double) c.label(), Vectors.dense(c.features())));
+            if (i > 0 && rows.get(i - 1).key().equals(c.key())) {
+                throw new IllegalArgumentException("learner: cell " + c.key() + " is labelled twice");
+            }
         }
-        Dataset<Row> data = spark.createDataFrame(rows, schema).coalesce(1);
-        LogisticRegression lr = new LogisticRegression()
+        LogisticRegression lr = estimator();
+        LogisticRegressionModel start = params.warmStart() ? initial : null;
+        int features = rows.get(0).features().length;
+        long coefficients = (long) (features + (params.fitIntercept() ? 1 : 0)) * (classes.size() == 2 ? 1
+                : classes.size());
+        Solver solver = params.solver().resolve(rows.size(), coefficients);
+        if (solver == Solver.DRIVER) {
+            double[][] x = new double[rows.size()][];
+            int[] y = new int[rows.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rows.get(i).features();
+                y[i] = rows.get(i).label();
+            }
+            DriverLogisticRegression.Result r = DriverLogisticRegression.fit(lr, x, y, classes.size(), start);
+            return new Fit(r.model(), Solver.DRIVER, r.iterations());
+        }
+        List<Row> data = new ArrayList<>(rows.size());
+        for (LabelledCell c : rows) {
+            data.add(RowFactory.create((double) c.label(), Vectors.dense(c.features())));
+        }
+        // One partition: each L-BFGS iteration is then a single task, and rows keep their order.
+        Dataset<Row> frame = spark.createDataFrame(data, schema).coalesce(1);
+        if (start != null) {
+            lr.setInitialModel(start);
+        }
+        LogisticRegressionModel model = lr.fit(frame);
+        return new Fit(model, Solver.SPARK, model.summary().totalIterations());
+    }
+
+    /** MLlib's estimator with these params: what both solvers read their settings from. */
+    LogisticRegression estimator() {
+        return new LogisticRegression()
                 .setRegParam(params.regParam())
                 .setElasticNetParam(params.elasticNetParam())
                 .setMaxIter(params.maxIter())
@@ -70,18 +119,6 @@ public final class Learner {
                 .setStandardization(params.standardization())
                 .setFitIntercept(params.fitIntercept())
                 .setFamily(classes.size() == 2 ? "binomial" : "multinomial");
-        if (params.warmStart() && previous != null) {
-            lr.setInitialModel(previous);
-        }
-        LogisticRegressionModel model = lr.fit(data);
-        lastIterations = model.summary().totalIterations();
-        previous = model;
-        return model;
-    }
-
-    /** L-BFGS iterations of the last fit: a warm start shows here. */
-    public int lastIterations() {
-        return lastIterations;
     }
 
     public LearnerParams params() {

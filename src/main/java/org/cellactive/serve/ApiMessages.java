@@ -122,6 +122,7 @@ final class ApiMessages {
         t.put("signals", x == null ? null : x.signalMs());
         t.put("page_data", x == null ? null : x.pageMs());
         t.put("round", x == null ? null : x.roundMs());
+        t.put("solver", x == null ? null : x.solver());
         t.put("iterations", x == null ? null : x.iterations());
         out.put("timings_ms", t);
         return out;

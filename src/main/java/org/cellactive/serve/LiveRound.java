@@ -59,7 +59,8 @@ final class LiveRound implements AutoCloseable {
      * What one round cost, in milliseconds: the fit, the model's save, the scan, the stopping
      * signal, and the page data (batch rows, crops, batch files, commit); round is the whole.
      */
-    record Timings(long fitMs, long saveMs, long scanMs, long signalMs, long pageMs, long roundMs, int iterations) {
+    record Timings(long fitMs, long saveMs, long scanMs, long signalMs, long pageMs, long roundMs, String solver,
+                   int iterations) {
     }
 
     /** A round shown to the person, with its cost when this server issued it (null when found in the ledger). */
@@ -154,6 +155,7 @@ final class LiveRound implements AutoCloseable {
         long scan = 0;
         long signal = 0;
         int iterations = 0;
+        String solver = "none";
         List<String> batchKeys;
         ScoringModel model = null;
         if (!training.canFit()) {
@@ -169,6 +171,7 @@ final class LiveRound implements AutoCloseable {
                     ? lastModel : null;
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, options.learner(), initial);
             iterations = fitted.iterations();
+            solver = fitted.solver().cliName();
             fit = ms(s);
             s = System.nanoTime();
             steps.saveModel(fitted.model(), training.trainedClasses(), staging, false);
@@ -195,7 +198,7 @@ final class LiveRound implements AutoCloseable {
         BatchView view = BatchView.load(ledger, round, committed.info().coldStart(), committed.cells(),
                 committed.crops());
         long page = ms(s);
-        return new Shown(view, committed.info(), new Timings(fit, save, scan, signal, page, ms(t0), iterations));
+        return new Shown(view, committed.info(), new Timings(fit, save, scan, signal, page, ms(t0), solver, iterations));
     }
 
     /** The batch of a committed round, with its rows and crops read again. */

@@ -125,8 +125,9 @@ class UncertaintyScanTest {
                     labelled.add(new LabelledCell(c.key(), labels.get(c.key()), c.features()));
                 }
                 Learner learner = new Learner(spark, LearnerParams.DEFAULTS, classes);
-                LogisticRegressionModel model = learner.fit(labelled);
-                int cold = learner.lastIterations();
+                Learner.Fit first = learner.fit(labelled, null);
+                LogisticRegressionModel model = first.model();
+                int cold = first.iterations();
                 assertEquals(classes.size(), model.numClasses());
                 ScoringModel scoring = ScoringModel.of(model);
                 for (LabelledCell c : labelled) {
@@ -134,8 +135,8 @@ class UncertaintyScanTest {
                             scoring.probabilities(c.features()), 1e-9);
                 }
                 // Refit on the same data from the previous model: a warm start needs fewer iterations.
-                learner.fit(labelled);
-                assertTrue(learner.lastIterations() < cold, learner.lastIterations() + " vs cold " + cold);
+                int warm = learner.fit(labelled, model).iterations();
+                assertTrue(warm < cold, warm + " vs cold " + cold);
             }
         }
     }

@@ -39,8 +39,6 @@ public final class CrossValidatedAccuracy {
             return new Result(0, Double.NaN);
         }
         int[] fold = assignFolds(labelled, classes.size(), k, seed);
-        LearnerParams cold = new LearnerParams(params.regParam(), params.elasticNetParam(), params.maxIter(),
-                params.tol(), params.standardization(), params.fitIntercept(), false);
         int correct = 0;
         for (int f = 0; f < k; f++) {
             List<LabelledCell> train = new ArrayList<>();
@@ -48,7 +46,7 @@ public final class CrossValidatedAccuracy {
             for (int i = 0; i < labelled.size(); i++) {
                 (fold[i] == f ? test : train).add(labelled.get(i));
             }
-            ScoringModel model = ScoringModel.of(new Learner(spark, cold, classes).fit(train));
+            ScoringModel model = ScoringModel.of(new Learner(spark, params, classes).fit(train, null).model());
             for (LabelledCell c : test) {
                 if (argmax(model.probabilities(c.features())) == c.label()) {
                     correct++;

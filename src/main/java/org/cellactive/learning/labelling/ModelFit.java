@@ -7,6 +7,7 @@ import org.cellactive.learning.ClassLabels;
 import org.cellactive.learning.LabelledCell;
 import org.cellactive.learning.Learner;
 import org.cellactive.learning.LearnerParams;
+import org.cellactive.learning.Solver;
 
 /** The labelling rounds' one call into {@link Learner}, for query, serve and score. */
 public final class ModelFit {
@@ -16,9 +17,10 @@ public final class ModelFit {
     /**
      * A fitted model and what the fit cost.
      *
+     * @param solver     where it was solved (AUTO resolved)
      * @param iterations optimizer iterations (a warm start shows here)
      */
-    public record Fitted(LogisticRegressionModel model, int iterations) {
+    public record Fitted(LogisticRegressionModel model, Solver solver, int iterations) {
     }
 
     /**
@@ -27,8 +29,7 @@ public final class ModelFit {
      */
     public static Fitted fit(SparkSession spark, LearnerParams params, ClassLabels classes,
                              List<LabelledCell> labelled, LogisticRegressionModel initialOrNull) {
-        Learner learner = new Learner(spark, params, classes);
-        LogisticRegressionModel model = learner.fit(labelled);
-        return new Fitted(model, learner.lastIterations());
+        Learner.Fit fit = new Learner(spark, params, classes).fit(labelled, initialOrNull);
+        return new Fitted(fit.model(), fit.solver(), fit.iterations());
     }
 }
