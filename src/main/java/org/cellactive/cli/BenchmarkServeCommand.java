@@ -83,7 +83,7 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
             table = out.toString();
         }
         ServeBenchmark.run(spark, new ServeBenchmark.Settings(table, ledger, classes, features, batchSize, seedLabels,
-                rounds, learner), System.out);
+                rounds, learner), System.out, System.err);
         return 0;
     }
 

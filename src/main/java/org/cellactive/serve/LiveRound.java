@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -48,6 +50,7 @@ final class LiveRound implements AutoCloseable {
     private final ServeOptions options;
     private final FeatureColumns features;
     private final Dataset<Row> cells;
+    private final Set<String> keys;
     private final Pool pool;
     private final BatchCrops crops;
     /** The last fit of this session, to warm-start the next one from. */
@@ -68,8 +71,9 @@ final class LiveRound implements AutoCloseable {
     }
 
     private LiveRound(SparkSession spark, RoundSteps steps, ServeOptions options, FeatureColumns features,
-                      Dataset<Row> cells, Pool pool) {
+                      Dataset<Row> cells, Set<String> keys, Pool pool) {
         this.spark = spark;
+        this.keys = keys;
         this.steps = steps;
         this.options = options;
         this.features = features;
@@ -88,14 +92,17 @@ final class LiveRound implements AutoCloseable {
                 col(AnnotationColumns.XMAX), col(AnnotationColumns.YMAX)));
         features.columns().forEach(f -> keep.add(col(f)));
         Dataset<Row> cells = table.select(keep.toArray(new Column[0])).persist(StorageLevel.MEMORY_ONLY());
-        long n = cells.count();
-        Pool pool = Pool.assemble(cells, features, 0);
-        log.printf("serve: %d cells cached (%d feature columns)%n", pool.count(), features.size());
-        LiveRound live = new LiveRound(spark, steps, o, features, cells, pool);
-        live.loadLastModel(ledger, RoundStart.read(ledger));
-        if (n == 0) {
+        // The keys on the driver (tens of bytes a cell) let a round count the unanswered cells without a job.
+        Set<String> keys = new HashSet<>(cells.select(col(AnnotationColumns.CELL_KEY)).as(Encoders.STRING())
+                .collectAsList());
+        if (keys.isEmpty()) {
+            cells.unpersist(false);
             throw new IllegalArgumentException(o.cellsPath() + ": the cells table is empty");
         }
+        Pool pool = Pool.assemble(cells, features, 0);
+        log.printf("serve: %d cells cached (%d feature columns)%n", pool.count(), features.size());
+        LiveRound live = new LiveRound(spark, steps, o, features, cells, keys, pool);
+        live.loadLastModel(ledger, RoundStart.read(ledger));
         return live;
     }
 
@@ -143,8 +150,7 @@ final class LiveRound implements AutoCloseable {
         int round = start.nextRound();
         TrainingSet training = TrainingSet.of(ledger, start.current());
         Set<String> answered = training.answeredKeys();
-        Dataset<Row> unlabelled = steps.unlabelled(cells, answered);
-        long poolSize = unlabelled.count();
+        long poolSize = keys.size() - answered.stream().filter(keys::contains).count();
         Path staging = ledger.stageRound(round);
         long seed = options.seed() + round;
         RoundInfo.Builder info = RoundInfo.builder(round).coldStart(!training.canFit())
@@ -161,7 +167,7 @@ final class LiveRound implements AutoCloseable {
         if (!training.canFit()) {
             info.picking("cold-start", options.batchSize(), options.seed());
             long s = System.nanoTime();
-            batchKeys = steps.coldStart(round, unlabelled, training, options.batchSize(), seed);
+            batchKeys = steps.coldStart(round, steps.unlabelled(cells, answered), training, options.batchSize(), seed);
             scan = ms(s);
         } else {
             info.picking(options.strategy(), options.batchSize(), options.seed());
@@ -182,7 +188,7 @@ final class LiveRound implements AutoCloseable {
             batchKeys = steps.scan(round, pool, poolSize, model, strategy, answered, options.batchSize());
             scan = ms(s);
             s = System.nanoTime();
-            StoppingSignals.Signal sig = StoppingSignals.measure(spark, ledger, start, unlabelled, features.columns(),
+            StoppingSignals.Signal sig = StoppingSignals.measure(spark, ledger, start, cells, answered, features.columns(),
                     model, training.trainedClasses(), batchKeys, null, options.learner(), training.classes(),
                     labelled, seed);
             info.signal(sig.changedShare(), sig.maxUncertainty(), sig.cvAccuracyOrNull(), sig.cv().folds());

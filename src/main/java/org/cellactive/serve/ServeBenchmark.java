@@ -46,23 +46,27 @@ public final class ServeBenchmark {
                          double saveMedian, double scanMedian, double signalMedian, double pageMedian) {
     }
 
-    public static Report run(SparkSession spark, Settings s, PrintStream out) throws Exception {
+    /**
+     * @param out the table and the summary
+     * @param log serve's own progress lines
+     */
+    public static Report run(SparkSession spark, Settings s, PrintStream out, PrintStream log) throws Exception {
         Map<String, String> truth = new HashMap<>();
         for (Row r : spark.read().parquet(s.cellsPath()).select(AnnotationColumns.CELL_KEY, AnnotationColumns.CELL_TYPE)
                 .collectAsList()) {
             truth.put(r.getString(0), r.getString(1));
         }
         // The seed batch: one cold-start round of seedLabels cells, all answered.
-        try (LabellingSession seeding = LabellingSession.open(spark, options(s, s.seedLabels()), out, Clock.systemUTC())) {
+        try (LabellingSession seeding = LabellingSession.open(spark, options(s, s.seedLabels()), log, Clock.systemUTC())) {
             List<org.cellactive.learning.ledger.LiveAnswers.Answer> answers = new ArrayList<>();
             seeding.batch().cells().forEach(c -> answers.add(new org.cellactive.learning.ledger.LiveAnswers.Answer(
                     c.cellKey(), truth.get(c.cellKey()), false, false)));
             seeding.post(answers);
         }
-        LabellingSession session = LabellingSession.open(spark, options(s, s.batchSize()), out, Clock.systemUTC());
+        LabellingSession session = LabellingSession.open(spark, options(s, s.batchSize()), log, Clock.systemUTC());
         List<long[]> rows = new ArrayList<>();
         int labels = s.seedLabels();
-        try (ServeServer server = ServeServer.start(session, "127.0.0.1", 0, out)) {
+        try (ServeServer server = ServeServer.start(session, "127.0.0.1", 0, log)) {
             String base = "http://127.0.0.1:" + server.port();
             out.println("round  labels  next_ms  fit_ms  save_ms  scan_ms  signals_ms  page_ms  iterations");
             for (int i = 0; i <= s.rounds(); i++) {

@@ -88,7 +88,7 @@ public final class QueryRound {
             try (Pool pool = Pool.assemble(unlabelled, features, 0)) {
                 batchKeys = steps.scan(round, pool, poolSize, model, strategy, Set.of(), o.batchSize());
             }
-            StoppingSignals.Signal signal = StoppingSignals.measure(spark, ledger, start, unlabelled,
+            StoppingSignals.Signal signal = StoppingSignals.measure(spark, ledger, start, unlabelled, Set.of(),
                     features.columns(), model, training.trainedClasses(), batchKeys,
                     staging.resolve(PoolPredictions.DIR), o.learner(),
                     training.classes(), labelled, seed);

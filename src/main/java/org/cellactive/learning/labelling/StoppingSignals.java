@@ -53,25 +53,32 @@ public final class StoppingSignals {
 
     /**
      * @param start              the ledger as the round found it (for the last model round)
-     * @param unlabelled         the cells not answered before this round
+     * @param cells              the cells not answered before this round, or more of them: the pass
+     *                           skips those in {@code answered} ({@code serve} gives its cached table
+     *                           and the answered keys, so no join is planned per round)
      * @param predictionsDirOrNull where to keep the pool's predictions (query's predictions.parquet), or null
      */
-    public static Signal measure(SparkSession spark, LabelLedger ledger, RoundStart start, Dataset<Row> unlabelled,
-                                 List<String> features, ScoringModel model, List<String> trained,
-                                 List<String> batchKeys, Path predictionsDirOrNull, LearnerParams params,
-                                 ClassLabels classes, List<LabelledCell> labelled, long seed) {
+    public static Signal measure(SparkSession spark, LabelLedger ledger, RoundStart start, Dataset<Row> cells,
+                                 Set<String> answered, List<String> features, ScoringModel model,
+                                 List<String> trained, List<String> batchKeys, Path predictionsDirOrNull,
+                                 LearnerParams params, ClassLabels classes, List<LabelledCell> labelled, long seed) {
+        Dataset<Row> unlabelled = answered.isEmpty() ? cells : null;
         if (predictionsDirOrNull != null) {
+            if (unlabelled == null) {
+                throw new IllegalArgumentException("predictions are written for an anti-joined table only");
+            }
             PoolPredictions.predict(spark, unlabelled, features, model, trained).write()
                     .parquet(predictionsDirOrNull.toUri().toString());
         }
         Optional<RoundInfo> previousRound = start.latestModelRound();
         Optional<ModelFile.Saved> previous = previousRound.flatMap(r -> ModelFile.read(ledger.roundDir(r.round())));
-        Pass pass = pass(spark, unlabelled, features, model, trained,
+        Pass pass = pass(spark, cells, answered, features, model, trained,
                 previous.map(ModelFile.Saved::model).orElse(null), previous.map(ModelFile.Saved::classes).orElse(null),
                 batchKeys);
         Double changed = pass.both == 0 ? null : pass.changed / (double) pass.both;
         if (previousRound.isPresent() && previous.isEmpty()) {
-            changed = legacyChangedShare(spark, ledger, previousRound.get(), unlabelled, features, model, trained,
+            changed = legacyChangedShare(spark, ledger, previousRound.get(), unlabelled != null ? unlabelled
+                    : new RoundSteps(spark, System.err, "signal").unlabelled(cells, answered), features, model, trained,
                     predictionsDirOrNull);
         }
         Double maxUncertainty = pass.left == 0 ? null : pass.maxUncertainty;
@@ -90,25 +97,30 @@ public final class StoppingSignals {
 
     /** What every task needs. */
     private record Request(ScoringModel current, List<String> currentClasses, ScoringModel previous,
-                           List<String> previousClasses, Set<String> batch) implements Serializable {
+                           List<String> previousClasses, Set<String> answered, Set<String> batch)
+            implements Serializable {
     }
 
-    private static Pass pass(SparkSession spark, Dataset<Row> unlabelled, List<String> features, ScoringModel model,
-                             List<String> trained, ScoringModel previous, List<String> previousClasses,
-                             List<String> batchKeys) {
+    private static Pass pass(SparkSession spark, Dataset<Row> cells, Set<String> answered, List<String> features,
+                             ScoringModel model, List<String> trained, ScoringModel previous,
+                             List<String> previousClasses, List<String> batchKeys) {
         List<Column> select = new ArrayList<>();
         select.add(col(AnnotationColumns.CELL_KEY));
         features.forEach(f -> select.add(col(f).cast("double")));
         Broadcast<Request> request = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
                 new Request(model, List.copyOf(trained), previous,
-                        previousClasses == null ? null : List.copyOf(previousClasses), new HashSet<>(batchKeys)));
+                        previousClasses == null ? null : List.copyOf(previousClasses), new HashSet<>(answered),
+                        new HashSet<>(batchKeys)));
         try {
-            return unlabelled.select(select.toArray(new Column[0])).toJavaRDD().mapPartitions(rows -> {
+            return cells.select(select.toArray(new Column[0])).toJavaRDD().mapPartitions(rows -> {
                 Request r = request.value();
                 Pass p = Pass.EMPTY;
                 double[] x = null;
                 while (rows.hasNext()) {
                     Row row = rows.next();
+                    if (r.answered().contains(row.getString(0))) {
+                        continue;
+                    }
                     if (x == null) {
                         x = new double[row.size() - 1];
                     }
