@@ -35,6 +35,7 @@ import org.cellactive.learning.labelling.RoundStart;
 import org.cellactive.learning.labelling.RoundSteps;
 import org.cellactive.learning.labelling.StoppingSignals;
 import org.cellactive.learning.labelling.TrainingSet;
+import org.cellactive.learning.ledger.AtomicFiles;
 import org.cellactive.learning.ledger.LabelLedger;
 import org.cellactive.learning.ledger.RoundInfo;
 
@@ -152,6 +153,17 @@ final class LiveRound implements AutoCloseable {
         Set<String> answered = training.answeredKeys();
         long poolSize = keys.size() - answered.stream().filter(keys::contains).count();
         Path staging = ledger.stageRound(round);
+        try {
+            return issue(ledger, start, round, training, answered, poolSize, staging, t0);
+        } catch (RuntimeException | IOException e) {
+            // The server outlives a failed round; its half-built folder must not wait for the next start.
+            AtomicFiles.deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private Shown issue(LabelLedger ledger, RoundStart start, int round, TrainingSet training, Set<String> answered,
+                        long poolSize, Path staging, long t0) throws IOException {
         long seed = options.seed() + round;
         RoundInfo.Builder info = RoundInfo.builder(round).coldStart(!training.canFit())
                 .ledgerState(start.records().size(), training.labelledCount())
