@@ -159,6 +159,16 @@ class ServeBrowserTest {
             String counts = driver.findElement(By.id("per-class")).getText();
             perClass.forEach((c, n) -> assertTrue(counts.contains(c + " " + n), counts));
             assertFalse(driver.findElements(By.cssSelector("#chart svg")).isEmpty());
+
+            // The labels CSV comes through the API (token in a header) and is saved by the browser.
+            driver.findElement(By.id("download")).click();
+            Path csv = tmp.resolve("downloads/labels.csv");
+            for (int i = 0; i < 300 && !Files.exists(csv); i++) {
+                Thread.sleep(100);
+            }
+            String text = Files.readString(csv);
+            assertTrue(text.startsWith("cell_key,label,annotator,answered_at,round,relabel,source"), text);
+            given.forEach((k, v) -> assertTrue(text.contains(k + "," + v + ","), k));
         }
 
         // Exactly the answers given, and nothing else, are the ledger's labels.
