@@ -26,6 +26,8 @@ import org.cellactive.learning.ledger.LiveAnswers;
  */
 final class ApiHandler implements HttpHandler {
     static final int MAX_BODY = 1 << 20;
+    /** How much of a refused body is read and dropped so its sender gets the 413. */
+    static final long SWALLOW = 16L << 20;
     private static final String CROP_PREFIX = "/api/crop/";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -163,24 +165,40 @@ final class ApiHandler implements HttpHandler {
     /** The request body, refused with 413 when its declared or actual length is over the limit. */
     private static byte[] body(HttpExchange ex) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            long n;
-            try {
-                n = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw new Refused(400, "bad Content-Length");
-            }
-            if (n > MAX_BODY) {
-                throw new Refused(413, "body of " + n + " bytes; the limit is " + MAX_BODY);
-            }
-        }
         try (InputStream in = ex.getRequestBody()) {
+            if (declared != null) {
+                long n;
+                try {
+                    n = Long.parseLong(declared.trim());
+                } catch (NumberFormatException e) {
+                    throw new Refused(400, "bad Content-Length");
+                }
+                if (n > MAX_BODY) {
+                    refuseTooLarge(ex, in, "body of " + n + " bytes; the limit is " + MAX_BODY);
+                }
+            }
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new Refused(413, "body over " + MAX_BODY + " bytes");
+                refuseTooLarge(ex, in, "body over " + MAX_BODY + " bytes");
             }
             return bytes;
         }
+    }
+
+    /**
+     * 413, after reading (and dropping) up to {@value #SWALLOW} bytes more: a client still
+     * sending when the server closes gets a connection reset instead of the answer. Beyond
+     * that the connection is simply closed.
+     */
+    private static void refuseTooLarge(HttpExchange ex, InputStream in, String reason) throws IOException {
+        long left = SWALLOW;
+        byte[] sink = new byte[64 << 10];
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+        ex.getResponseHeaders().set("Connection", "close");
+        throw new Refused(413, reason);
     }
 
     private static void sendJson(HttpExchange ex, int status, Object body) throws IOException {
