@@ -155,7 +155,7 @@ public final class LabellingSession implements AutoCloseable {
         if (b.crops().containsKey(cellKey)) {
             return Optional.of(b.crops().get(cellKey));
         }
-        Optional<BatchCell> row = locked(() -> rounds.lookup(cellKey));
+        Optional<BatchCell> row = rounds.lookup(cellKey);
         return row.map(c -> rounds.crops().crops(List.of(c)).get(c.cellKey()));
     }
 

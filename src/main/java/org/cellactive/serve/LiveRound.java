@@ -6,14 +6,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -23,6 +23,7 @@ import org.cellactive.learning.FeatureColumns;
 import org.cellactive.learning.FeatureScale;
 import org.cellactive.learning.LabelledCell;
 import org.cellactive.learning.Pool;
+import org.cellactive.learning.PoolCell;
 import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.QueryStrategy;
 import org.cellactive.learning.ScoringModel;
@@ -51,7 +52,7 @@ final class LiveRound implements AutoCloseable {
     private final ServeOptions options;
     private final FeatureColumns features;
     private final Dataset<Row> cells;
-    private final Set<String> keys;
+    private final Map<String, Place> places;
     private final Pool pool;
     private final BatchCrops crops;
     /** The last fit of this session, to warm-start the next one from. */
@@ -67,14 +68,18 @@ final class LiveRound implements AutoCloseable {
                    int iterations) {
     }
 
+    /** Where a cell is: its image and VOC box. */
+    private record Place(String imageId, String imagePath, int xmin, int ymin, int xmax, int ymax) {
+    }
+
     /** A round shown to the person, with its cost when this server issued it (null when found in the ledger). */
     record Shown(BatchView view, RoundInfo info, Timings timingsOrNull) {
     }
 
     private LiveRound(SparkSession spark, RoundSteps steps, ServeOptions options, FeatureColumns features,
-                      Dataset<Row> cells, Set<String> keys, Pool pool) {
+                      Dataset<Row> cells, Map<String, Place> places, Pool pool) {
         this.spark = spark;
-        this.keys = keys;
+        this.places = places;
         this.steps = steps;
         this.options = options;
         this.features = features;
@@ -93,16 +98,23 @@ final class LiveRound implements AutoCloseable {
                 col(AnnotationColumns.XMAX), col(AnnotationColumns.YMAX)));
         features.columns().forEach(f -> keep.add(col(f)));
         Dataset<Row> cells = table.select(keep.toArray(new Column[0])).persist(StorageLevel.MEMORY_ONLY());
-        // The keys on the driver (tens of bytes a cell) let a round count the unanswered cells without a job.
-        Set<String> keys = new HashSet<>(cells.select(col(AnnotationColumns.CELL_KEY)).as(Encoders.STRING())
-                .collectAsList());
-        if (keys.isEmpty()) {
+        // Keys, images and boxes on the driver (a hundred bytes or so a cell): a round counts the
+        // unanswered cells and finds its batch's rows without planning a query.
+        Map<String, Place> places = new HashMap<>();
+        for (Row r : cells.select(col(AnnotationColumns.CELL_KEY), col(AnnotationColumns.IMAGE_ID),
+                col(AnnotationColumns.IMAGE_PATH), col(AnnotationColumns.XMIN).cast("int"),
+                col(AnnotationColumns.YMIN).cast("int"), col(AnnotationColumns.XMAX).cast("int"),
+                col(AnnotationColumns.YMAX).cast("int")).collectAsList()) {
+            places.put(r.getString(0), new Place(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                    r.getInt(6)));
+        }
+        if (places.isEmpty()) {
             cells.unpersist(false);
             throw new IllegalArgumentException(o.cellsPath() + ": the cells table is empty");
         }
         Pool pool = Pool.assemble(cells, features, 0);
         log.printf("serve: %d cells cached (%d feature columns)%n", pool.count(), features.size());
-        LiveRound live = new LiveRound(spark, steps, o, features, cells, keys, pool);
+        LiveRound live = new LiveRound(spark, steps, o, features, cells, places, pool);
         live.loadLastModel(ledger, RoundStart.read(ledger));
         return live;
     }
@@ -151,7 +163,7 @@ final class LiveRound implements AutoCloseable {
         int round = start.nextRound();
         TrainingSet training = TrainingSet.of(ledger, start.current());
         Set<String> answered = training.answeredKeys();
-        long poolSize = keys.size() - answered.stream().filter(keys::contains).count();
+        long poolSize = places.size() - answered.stream().filter(places::containsKey).count();
         Path staging = ledger.stageRound(round);
         try {
             return issue(ledger, start, round, training, answered, poolSize, staging, t0);
@@ -210,7 +222,7 @@ final class LiveRound implements AutoCloseable {
             lastModelClasses = training.trainedClasses();
         }
         long s = System.nanoTime();
-        RoundCommit.Committed committed = RoundCommit.commit(ledger, staging, cells, features.columns(), batchKeys,
+        RoundCommit.Committed committed = RoundCommit.commit(ledger, staging, rows(batchKeys), features.columns(),
                 training.trainedClasses(), model, crops, info);
         steps.printSignal(committed.info());
         BatchView view = BatchView.load(ledger, round, committed.info().coldStart(), committed.cells(),
@@ -222,14 +234,26 @@ final class LiveRound implements AutoCloseable {
     /** The batch of a committed round, with its rows and crops read again. */
     private BatchView view(LabelLedger ledger, RoundInfo r) {
         List<String> keys = ledger.batch(r.round()).stream().map(LabelLedger.BatchEntry::cellKey).toList();
-        List<BatchCell> rows = RoundCommit.fetch(cells, features.columns(), keys);
+        List<BatchCell> rows = rows(keys);
         return BatchView.load(ledger, r.round(), r.coldStart(), rows, crops.crops(rows));
     }
 
-    /** The row of any cell of the table, for a crop outside the batch; empty when the key is unknown. */
+    /** The batch's rows: place from the driver's index, features from the cached pool (one job). */
+    private List<BatchCell> rows(List<String> batchKeys) {
+        List<BatchCell> out = new ArrayList<>();
+        for (PoolCell c : pool.fetch(batchKeys)) {
+            Place p = places.get(c.key());
+            out.add(new BatchCell(c.key(), p.imageId(), p.imagePath(), p.xmin(), p.ymin(), p.xmax(), p.ymax(),
+                    c.features()));
+        }
+        return out;
+    }
+
+    /** Any cell of the table, for its crop (without features); empty when the key is not in the table. */
     Optional<BatchCell> lookup(String cellKey) {
-        List<BatchCell> found = RoundCommit.find(cells, features.columns(), List.of(cellKey));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        Place p = places.get(cellKey);
+        return p == null ? Optional.empty() : Optional.of(new BatchCell(cellKey, p.imageId(), p.imagePath(), p.xmin(),
+                p.ymin(), p.xmax(), p.ymax(), new double[0]));
     }
 
     BatchCrops crops() {

@@ -40,7 +40,13 @@ public final class RoundCommit {
     public static Committed commit(LabelLedger ledger, java.nio.file.Path staging, Dataset<Row> cells,
                                    List<String> features, List<String> batchKeys, List<String> trained,
                                    ScoringModel modelOrNull, BatchCrops crops, RoundInfo.Builder info) {
-        List<BatchCell> batchCells = fetch(cells, features, batchKeys);
+        return commit(ledger, staging, fetch(cells, features, batchKeys), features, trained, modelOrNull, crops, info);
+    }
+
+    /** @param batchCells the batch's rows of the cells table, in pick order, fetched by the caller */
+    public static Committed commit(LabelLedger ledger, java.nio.file.Path staging, List<BatchCell> batchCells,
+                                   List<String> features, List<String> trained, ScoringModel modelOrNull,
+                                   BatchCrops crops, RoundInfo.Builder info) {
         Map<String, BatchCrops.Result> images = crops.crops(batchCells);
         LedgerFeatures.write(staging, features, batchCells);
         RoundInfo round = info.createdAt(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).build();
@@ -63,12 +69,6 @@ public final class RoundCommit {
             out.add(c);
         }
         return out;
-    }
-
-    /** The rows of the cells table with these keys, in the order given; keys not in the table are left out. */
-    public static List<BatchCell> find(Dataset<Row> cells, List<String> features, List<String> keys) {
-        Map<String, BatchCell> byKey = rows(cells, features, keys);
-        return new LinkedHashSet<>(keys).stream().filter(byKey::containsKey).map(byKey::get).toList();
     }
 
     private static Map<String, BatchCell> rows(Dataset<Row> cells, List<String> features, List<String> keys) {
