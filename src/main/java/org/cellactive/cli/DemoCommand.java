@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {
             "The article's experiment on BCCD, end to end: extract, then simulate.",
             "Settings are the article's (binary RBC vs WBC,",
-            "batch size 1, pool 300, 5 seed labels, so 295 rounds), for the gray-intensity and the all",
+            "batch size 1, pool 300, 5 seed labels, so 296 fits on 5 ... 300 labels), for the gray-intensity and the all",
             "feature sets, and prints where the reports are. Finds BCCD at --data, else at",
             "data/BCCD_Dataset, else clones the public repository there at a pinned commit."})
 public final class DemoCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "Stop each repeat after N rounds (default: until the pool is empty, 295 rounds).")
+            description = "Stop each repeat after N rounds, i.e. N fits on 5 ... 5+N-1 labels (default: until the pool is empty, 296 fits).")
     Integer rounds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Run seed (default: ${DEFAULT-VALUE}).")

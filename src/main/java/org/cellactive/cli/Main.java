@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Active learning for cell images on Apache Spark.",
         subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
                 QueryCommand.class, LabelCommand.class, ScoreCommand.class, ServeCommand.class, DemoCommand.class,
-                BenchmarkExtractCommand.class, BenchmarkServeCommand.class, SynthCommand.class})
+                BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkServeCommand.class,
+                SynthCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

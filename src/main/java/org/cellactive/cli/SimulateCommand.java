@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cellactive.experiment.CompletedRepeats;
 import org.cellactive.experiment.CurvesCsv;
 import org.cellactive.experiment.ProgressPrinter;
 import org.cellactive.experiment.Simulation;
@@ -64,7 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-            description = "rounds (fits) per repeat and strategy; 0 = until the pool is empty")
+            description = "rounds (fits) per repeat and strategy, the first on the seed set; 0 = until the pool is empty (pool 300, seed 5, batch 1: 296)")
     int rounds;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "run seed; each repeat derives its own")
@@ -109,6 +110,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--progress-every", defaultValue = "25", description = "print a progress line every N rounds of a loop")
     int progressEvery;
 
+    @Option(names = "--overwrite", description = "replace a finished run in OUT_DIR (the old folder is moved aside"
+            + " first and deleted once the new run is complete); without it a finished run is refused, and an"
+            + " unfinished one (killed) is resumed from its completed repeats")
+    boolean overwrite;
+
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
@@ -134,12 +140,27 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cells " + cells + ": " + e.getMessage(), e);
         }
-        Files.createDirectories(out);
+        Path replaced;
+        CompletedRepeats completed;
+        LinkedHashMap<String, String> decisive = new LinkedHashMap<>();
+        decisive.put("features", features);
+        decisive.put("feature_columns", String.join(",", columns.columns()));
+        decisive.putAll(settings.describe());
+        try {
+            replaced = RunFolders.prepare(out, overwrite, "simulate");
+            completed = CompletedRepeats.open(out, decisive);
+        } catch (IllegalArgumentException e) {
+            return CliErrors.input("simulate", e.getMessage());
+        }
         System.out.println("simulate: " + settings.repeats() + " repeats x " + settings.strategies() + " x "
                 + settings.roundsPerRun() + " rounds, " + columns.size() + " features (" + features + "), "
                 + settings.threads() + " threads");
         Simulation.Result result = Simulation.run(spark, table, columns, settings,
-                new ProgressPrinter(System.out, progressEvery, settings.repeats()));
+                new ProgressPrinter(System.out, progressEvery, settings.repeats()), completed);
+        if (result.resumedRepeats() > 0) {
+            System.out.println("simulate: resumed " + result.resumedRepeats() + " finished repeat(s) from "
+                    + out.resolve(CompletedRepeats.DIR));
+        }
         CurvesCsv.write(out.resolve(CurvesCsv.FILE_NAME), result.rows());
         LinkedHashMap<String, String> parameters = new LinkedHashMap<>();
         parameters.put("cells", cells);
@@ -153,6 +174,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .input("feature_columns", columns.columns())
                 .count("cells_used", result.truth().size())
                 .count("curve_rows", result.rows().size())
+                .count("resumed_repeats", result.resumedRepeats())
                 .put("seed", seed)
                 .put("spark_master", spark.sparkContext().master())
                 .put("per_round_ms", result.timings().summary())
@@ -164,6 +186,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         "manifest.json"));
         parameters.forEach(manifest::option);
         manifest.writeTo(out.toAbsolutePath().toString(), spark.sparkContext().hadoopConfiguration());
+        RunFolders.discard(replaced);
         System.out.println("simulate: wrote " + out.toAbsolutePath() + " (" + result.rows().size() + " curve rows, " + result.sparkJobs()
                 + " Spark jobs of "
                 + String.format(java.util.Locale.ROOT, "%.1f", result.meanJobMillis()) + " ms mean; per round " + result.timings().summary() + ")");

@@ -2,7 +2,7 @@ package org.cellactive.experiment;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +28,22 @@ public final class CurvesCsv {
     }
 
     public static void write(Path file, List<CurveRow> rows) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                     .setHeader(CurveRow.HEADER).setRecordSeparator("\n").get())) {
+        Files.writeString(file, text(rows), StandardCharsets.UTF_8);
+    }
+
+    /** The file's text: the header and one line per row. */
+    public static String text(List<CurveRow> rows) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                .setHeader(CurveRow.HEADER).setRecordSeparator("\n").get())) {
             for (CurveRow r : rows) {
                 out.printRecord(r.repeat(), r.strategy(), r.round(), r.labels(), number(r.ap()),
                         number(r.accuracy()), number(r.balancedAccuracy()), number(r.fitMs()), number(r.queryMs()));
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        return w.toString();
     }
 
     private static String number(double v) {

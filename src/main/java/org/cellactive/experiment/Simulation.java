@@ -42,16 +42,21 @@ public final class Simulation {
      * @param timings per-round fit, scan and evaluation times
      * @param sparkJobs     Spark jobs the run submitted (the loop's cost driver)
      * @param meanJobMillis mean submission-to-end time of those jobs
+     * @param resumedRepeats repeats read back from an earlier, interrupted run instead of run again
      */
     public record Result(List<CurveRow> rows, List<RepeatDraw> draws, Map<String, Integer> truth, RoundTimings timings,
-                         long sparkJobs, double meanJobMillis) {
+                         long sparkJobs, double meanJobMillis, int resumedRepeats) {
     }
 
     private Simulation() {
     }
 
+    /**
+     * @param completed where finished repeats are recorded and read back from (a killed run
+     *                  resumes from them); null to keep nothing
+     */
     public static Result run(SparkSession spark, Dataset<Row> cells, FeatureColumns features,
-                             SimulationSettings s, Listener listener) {
+                             SimulationSettings s, Listener listener, CompletedRepeats completed) {
         for (String name : s.strategies()) {
             QueryStrategies.named(name, 0, s.diverseFactor());
         }
@@ -69,8 +74,19 @@ public final class Simulation {
             draws.add(RepeatDraw.draw(oracle.all(), s.classes(), s.testSize(), s.poolSize(), s.seedSize(), r, s.seed()));
         }
         RoundTimings timings = new RoundTimings();
-        int roundsTotal = s.repeats() * s.strategies().size() * s.roundsPerRun();
-        int[] done = {0};
+        int roundsPerRepeat = s.strategies().size() * s.roundsPerRun();
+        int roundsTotal = s.repeats() * roundsPerRepeat;
+        List<CurveRow> resumed = new ArrayList<>();
+        List<RepeatDraw> toRun = new ArrayList<>();
+        for (RepeatDraw draw : draws) {
+            var rows = completed == null ? java.util.Optional.<List<CurveRow>>empty() : completed.load(draw.repeat());
+            if (rows.isPresent()) {
+                resumed.addAll(rows.get());
+            } else {
+                toRun.add(draw);
+            }
+        }
+        int[] done = {(draws.size() - toRun.size()) * roundsPerRepeat};
         StrategyRun.Progress progress = (repeat, strategy, round, perRun) -> {
             int d;
             synchronized (done) {
@@ -84,13 +100,19 @@ public final class Simulation {
         spark.sparkContext().addSparkListener(jobs);
         try (Pool all = Pool.assemble(used, features, 1)) {
             all.count(); // materialise the cache once, before the repeats race for it
-            ExecutorService threads = Executors.newFixedThreadPool(Math.min(s.threads(), s.repeats()));
+            ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(s.threads(), toRun.size())));
             try {
                 List<Future<List<CurveRow>>> futures = new ArrayList<>();
-                for (RepeatDraw draw : draws) {
-                    futures.add(threads.submit(() -> runRepeat(spark, s, draw, all, oracle, timings, progress)));
+                for (RepeatDraw draw : toRun) {
+                    futures.add(threads.submit(() -> {
+                        List<CurveRow> rows = runRepeat(spark, s, draw, all, oracle, timings, progress);
+                        if (completed != null) {
+                            completed.save(draw.repeat(), rows);
+                        }
+                        return rows;
+                    }));
                 }
-                List<CurveRow> rows = new ArrayList<>();
+                List<CurveRow> rows = new ArrayList<>(resumed);
                 for (Future<List<CurveRow>> f : futures) {
                     rows.addAll(f.get());
                 }
@@ -98,7 +120,7 @@ public final class Simulation {
                         .thenComparingInt(row -> s.strategies().indexOf(row.strategy()))
                         .thenComparingInt(CurveRow::round));
                 return new Result(List.copyOf(rows), List.copyOf(draws), oracle.all(), timings, jobs.jobs(),
-                        jobs.meanJobMillis());
+                        jobs.meanJobMillis(), draws.size() - toRun.size());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("simulation interrupted", e);

@@ -63,9 +63,9 @@ class SimulationTest {
         for (String protocol : List.of("binary", "three-class")) {
             Path a = dir.resolve(protocol + "-a.csv");
             Path b = dir.resolve(protocol + "-b.csv");
-            Simulation.Result first = Simulation.run(spark, cells, features, settings(protocol, 2), null);
+            Simulation.Result first = Simulation.run(spark, cells, features, settings(protocol, 2), null, null);
             CurvesCsv.write(a, first.rows());
-            CurvesCsv.write(b, Simulation.run(spark, cells, features, settings(protocol, 2), null).rows());
+            CurvesCsv.write(b, Simulation.run(spark, cells, features, settings(protocol, 2), null, null).rows());
             assertEquals(withoutTimings(a), withoutTimings(b));
             assertEquals(first.rows(), CurvesCsv.read(a));
             // 2 repeats x 3 strategies x 5 rounds; labels grow by the batch size from the seed set.

@@ -61,6 +61,7 @@ public final class HtmlReport {
                         + " the shaded band is the 95% Student-t confidence interval of the mean; dashed lines"
                         + " mark AP 0.90 and 0.95.</figcaption></figure>\n");
         appendSummary(h, summaries);
+        appendPaired(h, summaries);
         appendClaim(h, summaries);
         h.append("<h2>Protocol</h2>\n<p>").append(escape(PROTOCOL_TEXT)).append("</p>\n");
         h.append("<h2>Cold-start rule</h2>\n<p id=\"cold-start\">").append(escape(coldStartRule)).append("</p>\n");
@@ -95,7 +96,7 @@ public final class HtmlReport {
 
     private static void appendSummary(StringBuilder h, List<StrategySummary> summaries) {
         h.append("<h2>Summary over repeats</h2>\n<div class=\"wide\"><table id=\"summary\">\n<tr>");
-        for (String col : SummaryCsv.HEADER) {
+        for (String col : java.util.Arrays.copyOf(SummaryCsv.HEADER, SummaryCsv.PER_STRATEGY_COLUMNS)) {
             // let the long column names wrap at their underscores, so the table fits the page
             h.append("<th>").append(escape(col).replace("_", "_<wbr>")).append("</th>");
         }
@@ -103,7 +104,7 @@ public final class HtmlReport {
         for (StrategySummary s : summaries) {
             h.append("<tr>");
             String[] cells = SummaryCsv.cells(s);
-            for (int i = 0; i < cells.length; i++) {
+            for (int i = 0; i < SummaryCsv.PER_STRATEGY_COLUMNS; i++) {
                 h.append(i == 0 ? "<td>" : "<td class=\"num\">").append(escape(cells[i])).append("</td>");
             }
             h.append("</tr>\n");
@@ -115,6 +116,48 @@ public final class HtmlReport {
                 + " 25-label budget \u00b1 the half-width of its 95% t-interval. final_ap: AP of the last round."
                 + " aulc: mean AP over rounds. savings: random's median labels divided by the strategy's"
                 + " (above 1 = fewer labels than random); empty when either did not reach the target.</p>\n");
+    }
+
+    /** The verdict's evidence: per active strategy and target, the paired differences with their intervals. */
+    private static void appendPaired(StringBuilder h, List<StrategySummary> summaries) {
+        List<StrategySummary> compared = summaries.stream()
+                .filter(s -> s.vsRandomAp90() != null || s.vsRandomAp95() != null).toList();
+        h.append("<h2>Paired difference against random</h2>\n");
+        if (compared.isEmpty()) {
+            h.append("<p id=\"paired\">No paired comparison: it needs a random strategy and at least one active"
+                    + " strategy in the same repeats.</p>\n");
+            return;
+        }
+        h.append("<table id=\"paired\">\n<tr><th>strategy</th><th>target</th><th>paired repeats</th>"
+                + "<th>median difference (labels)</th><th>95% interval</th><th>Wilcoxon p</th><th>finding</th></tr>\n");
+        for (StrategySummary s : compared) {
+            pairedRow(h, s.strategy(), "AP \u2265 0.90", s.vsRandomAp90());
+            pairedRow(h, s.strategy(), "AP \u2265 0.95", s.vsRandomAp95());
+        }
+        h.append("</table>\n<p class=\"note\">All strategies of a repeat share its test set, pool and seed set, so"
+                + " labels to the target are compared repeat by repeat: difference = the strategy's labels \u2212"
+                + " random's, a repeat that never reached the target counting as the pool size + 1; negative = fewer"
+                + " labels than random. The interval is a 95% percentile bootstrap of the median (")
+                .append(MedianBootstrap.RESAMPLES).append(" resamples of the repeats, fixed seed ")
+                .append(MedianBootstrap.SEED).append("); p is the exact two-sided Wilcoxon signed-rank test"
+                + " (zero differences dropped, ties at mid-ranks). \u201cfewer\u201d or \u201cmore labels than"
+                + " random\u201d needs the interval entirely on one side of 0 and p &lt; 0.05; otherwise no"
+                + " difference is shown at this number of repeats. That is not evidence of no difference: with"
+                + " fewer than 6 repeats that differ, p can never fall below 0.05.</p>\n");
+    }
+
+    private static void pairedRow(StringBuilder h, String strategy, String target, PairedDifference p) {
+        h.append("<tr><td>").append(escape(strategy)).append("</td><td>").append(escape(target)).append("</td>");
+        if (p == null) {
+            h.append("<td colspan=\"5\">no repeat in common with random</td></tr>\n");
+            return;
+        }
+        MedianBootstrap d = p.difference();
+        h.append("<td class=\"num\">").append(p.repeats()).append("</td><td class=\"num\">")
+                .append(escape(Verdict.signed(d.median()))).append("</td><td class=\"num\">")
+                .append(escape(Verdict.signed(d.low()) + " to " + Verdict.signed(d.high())))
+                .append("</td><td class=\"num\">").append(escape(NumberText.pValue(p.wilcoxonP())))
+                .append("</td><td>").append(escape(p.findingText())).append("</td></tr>\n");
     }
 
     private static void appendClaim(StringBuilder h, List<StrategySummary> summaries) {

@@ -32,6 +32,11 @@ import java.util.TreeMap;
  *   <li><b>savings</b>: random's median labels to the target divided by this strategy's;
  *       empty (NaN) when either median is "not reached" or no strategy is named "random".
  *       Above 1 means the strategy needs fewer labels than random.</li>
+ *   <li><b>paired difference against random</b>, per target: over the repeats run by both the
+ *       strategy and random, the per-repeat difference of labels to the target, "not reached"
+ *       counted as pool size + 1, its median with a bootstrap interval, the exact Wilcoxon
+ *       signed-rank p and the finding ({@link PairedDifference}). Not computed for random itself,
+ *       nor when no strategy is named "random".</li>
  * </ul>
  * Mean curves: for each strategy and each labels count, the mean AP over the repeats with a
  * round at that count, with a 95% Student-t interval of the mean ({@link MeanInterval}).
@@ -51,22 +56,53 @@ public final class LearningCurveSummary {
     private LearningCurveSummary() {
     }
 
-    /** One summary per strategy, in first-appearance order. */
-    public static List<StrategySummary> summarise(List<CurveRow> rows) {
+    /**
+     * One summary per strategy, in first-appearance order.
+     *
+     * @param rows     the learning-curve rows of every repeat, strategy and round
+     * @param poolSize the pool size of every repeat ({@code --pool}); the paired comparison counts
+     *                 a repeat that never reached a target as poolSize + 1 labels
+     */
+    public static List<StrategySummary> summarise(List<CurveRow> rows, int poolSize) {
         Map<String, Map<Integer, List<CurveRow>>> curves = curvesByStrategyAndRepeat(rows);
-        List<StrategySummary> partial = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, List<CurveRow>>> e : curves.entrySet()) {
-            partial.add(summariseStrategy(e.getKey(), new ArrayList<>(e.getValue().values())));
+        int mostLabels = rows.stream().mapToInt(CurveRow::labels).max().orElseThrow();
+        if (mostLabels > poolSize) {
+            throw new IllegalArgumentException("a learning-curve row has " + mostLabels
+                    + " labels, more than the pool size " + poolSize + " the summary was given");
         }
-        StrategySummary random = partial.stream().filter(s -> s.strategy().equals(RANDOM)).findFirst().orElse(null);
+        StrategySummary randomSummary = !curves.containsKey(RANDOM) ? null
+                : summariseStrategy(RANDOM, new ArrayList<>(curves.get(RANDOM).values()));
         List<StrategySummary> out = new ArrayList<>();
-        for (StrategySummary s : partial) {
+        for (Map.Entry<String, Map<Integer, List<CurveRow>>> e : curves.entrySet()) {
+            StrategySummary s = summariseStrategy(e.getKey(), new ArrayList<>(e.getValue().values()));
+            boolean paired = randomSummary != null && !s.strategy().equals(RANDOM);
             out.add(new StrategySummary(s.strategy(), s.repeats(), s.toAp90(), s.toAp95(), s.apAt25(),
                     s.finalApMean(), s.aulcMean(),
-                    random == null ? Double.NaN : savings(random.toAp90(), s.toAp90()),
-                    random == null ? Double.NaN : savings(random.toAp95(), s.toAp95())));
+                    randomSummary == null ? Double.NaN : savings(randomSummary.toAp90(), s.toAp90()),
+                    randomSummary == null ? Double.NaN : savings(randomSummary.toAp95(), s.toAp95()),
+                    paired ? pairedAgainstRandom(e.getValue(), curves.get(RANDOM), TARGET_90, poolSize) : null,
+                    paired ? pairedAgainstRandom(e.getValue(), curves.get(RANDOM), TARGET_95, poolSize) : null));
         }
         return out;
+    }
+
+    /**
+     * Labels to {@code target} of a strategy against random over the repeats both ran (in a complete
+     * run, all of them), paired by repeat number; null when they share no repeat.
+     */
+    static PairedDifference pairedAgainstRandom(Map<Integer, List<CurveRow>> strategy,
+                                                Map<Integer, List<CurveRow>> random, double target, int poolSize) {
+        List<Integer> shared = strategy.keySet().stream().filter(random::containsKey).sorted().toList();
+        if (shared.isEmpty()) {
+            return null;
+        }
+        double[] s = new double[shared.size()];
+        double[] r = new double[shared.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = labelsToReach(strategy.get(shared.get(i)), target);
+            r[i] = labelsToReach(random.get(shared.get(i)), target);
+        }
+        return PairedDifference.of(target, s, r, poolSize);
     }
 
     /** Mean AP per labels count with its 95% band, per strategy in first-appearance order. */
@@ -139,7 +175,7 @@ public final class LearningCurveSummary {
         MeanInterval apAt25 = at25.isEmpty() ? null
                 : MeanInterval.of(at25.stream().mapToDouble(Double::doubleValue).toArray());
         return new StrategySummary(strategy, n, LabelsToTarget.of(TARGET_90, to90), LabelsToTarget.of(TARGET_95, to95),
-                apAt25, MeanInterval.of(finals).mean(), MeanInterval.of(aulcs).mean(), Double.NaN, Double.NaN);
+                apAt25, MeanInterval.of(finals).mean(), MeanInterval.of(aulcs).mean(), Double.NaN, Double.NaN, null, null);
     }
 
     /** strategy (first-appearance order) -> repeat -> rows in round order. */

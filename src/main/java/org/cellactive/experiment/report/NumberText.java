@@ -32,6 +32,17 @@ public final class NumberText {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /**
+     * A p-value to four significant digits, never in exponent form: "0.03125", "0.0001907", "1";
+     * empty for NaN. Exact p-values can be tiny, so fixed decimals would print them as 0.
+     */
+    public static String pValue(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     private static String trim(String s) {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }

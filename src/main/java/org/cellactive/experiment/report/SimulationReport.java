@@ -20,6 +20,10 @@ import java.util.Map;
  * name, ignoring case, spaces, '-' and '_': {@code protocol} and {@code features} (or
  * {@code feature set}) for the title, and the first key holding {@code cold start} for the
  * cold-start section (PROTOCOL.md's rule is shown when there is none).
+ *
+ * <p>The paired comparison with random needs the pool size ("not reached" counts as pool size + 1).
+ * Give it with {@link #write(Path, List, LinkedHashMap, int)}; the three-argument form reads it from
+ * the {@code pool} parameter, which {@code SimulationSettings.describe()} always writes.
  */
 public final class SimulationReport {
 
@@ -45,8 +49,21 @@ public final class SimulationReport {
      */
     public static void write(Path outDir, List<CurveRow> rows, LinkedHashMap<String, String> parameters)
             throws IOException {
+        write(outDir, rows, parameters, poolSize(parameters));
+    }
+
+    /**
+     * Writes summary.csv, learning-curves.png and report.html into {@code outDir} (created if missing).
+     *
+     * @param outDir     the run's output folder
+     * @param rows       the learning-curve rows of every repeat, strategy and round
+     * @param parameters every run parameter, in display order
+     * @param poolSize   the pool size of every repeat ({@code --pool})
+     */
+    public static void write(Path outDir, List<CurveRow> rows, LinkedHashMap<String, String> parameters,
+                             int poolSize) throws IOException {
         Files.createDirectories(outDir);
-        List<StrategySummary> summaries = LearningCurveSummary.summarise(rows);
+        List<StrategySummary> summaries = LearningCurveSummary.summarise(rows, poolSize);
         int seedLabels = rows.stream().mapToInt(CurveRow::labels).min().orElseThrow();
         int repeats = summaries.stream().mapToInt(StrategySummary::repeats).max().orElse(0);
 
@@ -75,6 +92,20 @@ public final class SimulationReport {
         }
         return "Learning curves: " + (protocol == null ? "protocol not recorded" : protocol + " protocol") + ", "
                 + (features == null ? "feature set not recorded" : features + " features");
+    }
+
+    /** The {@code pool} parameter as a number. */
+    static int poolSize(Map<String, String> parameters) {
+        String pool = find(parameters, "pool", false);
+        if (pool == null) {
+            throw new IllegalArgumentException("the report parameters hold no 'pool' entry; the paired comparison"
+                    + " with random needs the pool size");
+        }
+        try {
+            return Integer.parseInt(pool.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the report parameter 'pool' is not a cell count: " + pool, e);
+        }
     }
 
     private static String find(Map<String, String> parameters, String key, boolean contains) {

@@ -15,8 +15,12 @@ package org.cellactive.experiment.report;
  * @param savingsAp90 median labels random needs for AP 0.90 / median labels this strategy needs;
  *                   NaN when either is not reached or no "random" strategy was run
  * @param savingsAp95 the same for AP 0.95
+ * @param vsRandomAp90 labels to AP 0.90 against random, paired by repeat ({@link PairedDifference});
+ *                   null for random itself and when no "random" strategy was run
+ * @param vsRandomAp95 the same for AP 0.95
  */
 public record StrategySummary(String strategy, int repeats, LabelsToTarget toAp90, LabelsToTarget toAp95,
                               MeanInterval apAt25, double finalApMean, double aulcMean,
-                              double savingsAp90, double savingsAp95) {
+                              double savingsAp90, double savingsAp95,
+                              PairedDifference vsRandomAp90, PairedDifference vsRandomAp95) {
 }

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The report's one-line answer to "did active learning save labels here?", computed from
- * the medians of labels to AP &ge; 0.90 ({@link LearningCurveSummary}) and nothing else.
+ * The report's answer to "did active learning save labels here?", built from the paired
+ * comparison of each active strategy with random ({@link PairedDifference}) and nothing else.
  *
  * <p>In order: if every strategy's median repeat reached AP 0.90 on the seed set itself, the
  * features separate the classes and there is nothing to save; without a "random" strategy or
- * without an active one there is no comparison; otherwise the best active strategy (lowest
- * median, then highest AULC) beats random only when its median is strictly lower, or when it
- * reaches the target and random's median repeat does not.
+ * without an active one there is no comparison; otherwise one sentence per active strategy (in
+ * run order) gives, for AP 0.90 and AP 0.95, the finding ("fewer labels than random", "more labels
+ * than random" or "no difference shown at N repeats") with the median paired difference, its 95%
+ * interval and the signed-rank p it was read from. The medians of each strategy alone never decide.
  */
 public final class Verdict {
 
@@ -42,39 +43,41 @@ public final class Verdict {
                     + "-cell seed set: the features separate the classes almost perfectly,"
                     + " so there were no labels for active learning to save.";
         }
-        Optional<StrategySummary> random = summaries.stream()
-                .filter(s -> s.strategy().equals(LearningCurveSummary.RANDOM)).findFirst();
-        Optional<StrategySummary> best = bestActive(summaries);
-        if (random.isEmpty()) {
+        boolean hasRandom = summaries.stream().anyMatch(s -> s.strategy().equals(LearningCurveSummary.RANDOM));
+        List<StrategySummary> active = summaries.stream()
+                .filter(s -> !s.strategy().equals(LearningCurveSummary.RANDOM)).toList();
+        if (!hasRandom) {
             return "No random baseline was run, so this run cannot say whether active learning saves labels.";
         }
-        if (best.isEmpty()) {
+        if (active.isEmpty()) {
             return "Only random sampling was run, so this run cannot say whether active learning saves labels.";
         }
-        LabelsToTarget r = random.get().toAp90();
-        LabelsToTarget a = best.get().toAp90();
-        String name = best.get().strategy();
-        if (a.medianReached() && !r.medianReached()) {
-            return "Active learning (" + name + ") reached AP 0.90 with a median of " + NumberText.labels(a.median())
-                    + " labels, while random sampling did not reach it in most repeats (" + r.neverReached()
-                    + " of " + r.repeats() + " never did).";
+        StringBuilder v = new StringBuilder("Labels to reach the AP target, each strategy against random in the same"
+                + " repeats (95% interval of the median paired difference):");
+        for (StrategySummary s : active) {
+            v.append(' ').append(s.strategy()).append(": ")
+                    .append(clause(s.vsRandomAp90(), "AP 0.90")).append("; ")
+                    .append(clause(s.vsRandomAp95(), "AP 0.95")).append('.');
         }
-        if (a.medianReached() && a.median() < r.median()) {
-            return "Active learning (" + name + ") reached AP 0.90 with a median of " + NumberText.labels(a.median())
-                    + " labels vs " + NumberText.labels(r.median()) + " at random ("
-                    + NumberText.ratio(r.median() / a.median()) + "\u00d7 fewer labels).";
+        return v.toString();
+    }
+
+    /** "AP 0.90 fewer labels than random (median -145.5 labels, -281 to -10, Wilcoxon p 0.007812)". */
+    static String clause(PairedDifference p, String target) {
+        if (p == null) {
+            return target + " not compared (no repeat in common with random)";
         }
-        if (!a.medianReached() && !r.medianReached()) {
-            return "Active learning did not beat random on this setting: neither the best active strategy ("
-                    + name + ") nor random sampling reached AP 0.90 in most repeats.";
+        MedianBootstrap d = p.difference();
+        return target + " " + p.findingText() + " (median " + signed(d.median()) + " labels, "
+                + signed(d.low()) + " to " + signed(d.high()) + ", Wilcoxon p " + NumberText.pValue(p.wilcoxonP())
+                + ")";
+    }
+
+    /** A labels difference with its sign: "+3", "0", "−145.5". */
+    static String signed(double v) {
+        if (v > 0) {
+            return "+" + NumberText.labels(v);
         }
-        if (!a.medianReached()) {
-            return "Active learning did not beat random on this setting: the best active strategy (" + name
-                    + ") did not reach AP 0.90 in most repeats, random sampling did with a median of "
-                    + NumberText.labels(r.median()) + " labels.";
-        }
-        return "Active learning did not beat random on this setting: the best active strategy (" + name
-                + ") needed a median of " + NumberText.labels(a.median()) + " labels to reach AP 0.90 vs "
-                + NumberText.labels(r.median()) + " at random.";
+        return v < 0 ? "\u2212" + NumberText.labels(-v) : "0";
     }
 }

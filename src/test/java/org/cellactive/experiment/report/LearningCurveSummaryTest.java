@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LearningCurveSummaryTest {
 
     private static final double EPS = 1e-9;
+    private static final int POOL = 300;
 
-    private final List<StrategySummary> summary = LearningCurveSummary.summarise(HandMadeCurves.rows());
+    private final List<StrategySummary> summary = LearningCurveSummary.summarise(HandMadeCurves.rows(), POOL);
 
     private StrategySummary strategy(String name) {
         return summary.stream().filter(s -> s.strategy().equals(name)).findFirst().orElseThrow();
@@ -72,9 +73,59 @@ class LearningCurveSummaryTest {
     @Test
     void savingsIsEmptyWithoutRandom() {
         List<CurveRow> noRandom = HandMadeCurves.rows().stream().filter(r -> r.strategy().equals("margin")).toList();
-        StrategySummary margin = LearningCurveSummary.summarise(noRandom).get(0);
+        StrategySummary margin = LearningCurveSummary.summarise(noRandom, POOL).get(0);
         assertTrue(Double.isNaN(margin.savingsAp90()));
         assertEquals(17.5, margin.toAp90().median(), EPS);
+    }
+
+    @Test
+    void eachActiveStrategyIsPairedWithRandomRepeatByRepeat() {
+        // AP 0.90, margin - random per repeat: 15 - 25, 10 - 20, 20 - 30, never (301) - 25
+        PairedDifference p90 = strategy("margin").vsRandomAp90();
+        assertEquals(4, p90.repeats());
+        assertEquals(-10, p90.difference().median(), EPS);
+        // |d| 10, 10, 10, 276: mid-ranks 2, 2, 2, 4; T+ = 4, and P(T+ <= 4) = 8/16, doubled
+        assertEquals(1.0, p90.wilcoxonP(), EPS);
+        assertEquals(PairedDifference.Finding.NO_DIFFERENCE, p90.finding());
+        // AP 0.95: 20 - 30, 25 - never, never - never, never - never: -10, -276, 0, 0
+        PairedDifference p95 = strategy("margin").vsRandomAp95();
+        assertEquals(-5, p95.difference().median(), EPS);
+        assertEquals(0.5, p95.wilcoxonP(), EPS);
+        assertEquals("no difference shown at 4 repeats", p95.findingText());
+        // random is not compared with itself
+        assertNull(strategy("random").vsRandomAp90());
+        assertNull(strategy("random").vsRandomAp95());
+    }
+
+    @Test
+    void pairsAreMatchedByRepeatNumberNotByPosition() {
+        // random's repeats appear in the rows in the opposite order; only repeats 1 and 2 are shared
+        List<CurveRow> rows = new ArrayList<>();
+        rows.addAll(HandMadeCurves.curve("random", 2, 5, 5, 0.5, 0.5, 0.95));
+        rows.addAll(HandMadeCurves.curve("random", 1, 5, 5, 0.5, 0.95));
+        rows.addAll(HandMadeCurves.curve("random", 0, 5, 5, 0.95));
+        rows.addAll(HandMadeCurves.curve("margin", 1, 5, 5, 0.95));
+        rows.addAll(HandMadeCurves.curve("margin", 2, 5, 5, 0.95));
+        rows.addAll(HandMadeCurves.curve("margin", 3, 5, 5, 0.5));
+        PairedDifference p = LearningCurveSummary.summarise(rows, POOL).get(1).vsRandomAp90();
+        // repeat 1: 5 - 10, repeat 2: 5 - 15
+        assertEquals(2, p.repeats());
+        assertEquals(new MedianBootstrap(2, -7.5, -10, -5), p.difference());
+    }
+
+    @Test
+    void noPairedComparisonWithoutRandom() {
+        List<CurveRow> noRandom = HandMadeCurves.rows().stream().filter(r -> r.strategy().equals("margin")).toList();
+        StrategySummary margin = LearningCurveSummary.summarise(noRandom, POOL).get(0);
+        assertNull(margin.vsRandomAp90());
+        assertNull(margin.vsRandomAp95());
+    }
+
+    @Test
+    void aPoolSmallerThanTheCurvesIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LearningCurveSummary.summarise(HandMadeCurves.rows(), 29));
+        assertTrue(e.getMessage().contains("30 labels"), e.getMessage());
     }
 
     @Test
@@ -104,7 +155,7 @@ class LearningCurveSummaryTest {
         // a curve that stops at 20 labels does not say what 25 labels give.
         List<CurveRow> shortCurve = HandMadeCurves.curve("margin", 0, 5, 5, 0.5, 0.6, 0.7, 0.8);
         assertTrue(Double.isNaN(LearningCurveSummary.apAtBudget(shortCurve, 25)));
-        assertNull(LearningCurveSummary.summarise(shortCurve).get(0).apAt25());
+        assertNull(LearningCurveSummary.summarise(shortCurve, POOL).get(0).apAt25());
     }
 
     @Test
@@ -119,7 +170,7 @@ class LearningCurveSummaryTest {
     void roundsAreOrderedByRoundNotByRowOrder() {
         List<CurveRow> curve = new ArrayList<>(HandMadeCurves.curve("margin", 0, 5, 5, 0.95, 0.5, 0.6));
         java.util.Collections.reverse(curve);
-        StrategySummary s = LearningCurveSummary.summarise(curve).get(0);
+        StrategySummary s = LearningCurveSummary.summarise(curve, POOL).get(0);
         assertEquals(5.0, s.toAp90().median(), EPS);
         assertEquals(0.6, s.finalApMean(), EPS);
     }
@@ -150,10 +201,10 @@ class LearningCurveSummaryTest {
         List<CurveRow> dup = new ArrayList<>(HandMadeCurves.curve("margin", 0, 5, 5, 0.5, 0.6));
         dup.add(dup.get(0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LearningCurveSummary.summarise(dup));
+                () -> LearningCurveSummary.summarise(dup, POOL));
         assertTrue(e.getMessage().contains("repeat 0, round 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> LearningCurveSummary.summarise(HandMadeCurves.curve("margin", 0, 5, 5, Double.NaN)));
-        assertThrows(IllegalArgumentException.class, () -> LearningCurveSummary.summarise(List.of()));
+                () -> LearningCurveSummary.summarise(HandMadeCurves.curve("margin", 0, 5, 5, Double.NaN), POOL));
+        assertThrows(IllegalArgumentException.class, () -> LearningCurveSummary.summarise(List.of(), POOL));
     }
 }

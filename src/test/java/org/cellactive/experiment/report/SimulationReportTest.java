@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulationReportTest {
@@ -29,6 +30,7 @@ class SimulationReportTest {
         p.put("feature set", "gray-intensity");
         p.put("data", "<script>alert('x')</script>");
         p.put("cold-start rule", "one cell of each class & then random");
+        p.put("pool", "300");
         return p;
     }
 
@@ -38,8 +40,11 @@ class SimulationReportTest {
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"), StandardCharsets.UTF_8);
         assertEquals(List.of(
                 String.join(",", SummaryCsv.HEADER),
-                "random,4,25,23.75,26.25,0,not reached,not reached,not reached,3,0.8925,0.0475,4,0.9250,0.7429,1.00,",
-                "margin,4,17.5,13.75,not reached,1,not reached,23.75,not reached,2,0.9125,0.1221,4,0.9350,0.8117,1.43,"),
+                "random,4,25,23.75,26.25,0,not reached,not reached,not reached,3,0.8925,0.0475,4,0.9250,0.7429,1.00,"
+                        + ",,,,,,,,,,,,",
+                // paired with random (LearningCurveSummaryTest): AP 0.90 -10, -10, -10, 276; AP 0.95 -10, -276, 0, 0
+                "margin,4,17.5,13.75,not reached,1,not reached,23.75,not reached,2,0.9125,0.1221,4,0.9350,0.8117,1.43,"
+                        + ",4,-10,-10,276,1,no difference shown,4,-5,-276,0,0.5,no difference shown"),
                 lines);
     }
 
@@ -49,7 +54,8 @@ class SimulationReportTest {
                 .toList();
         SimulationReport.write(dir, one, parameters());
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"), StandardCharsets.UTF_8);
-        assertEquals("margin,1,15,15,15,0,20,20,20,0,0.9700,,1,0.9800,0.8550,1.67,1.50", lines.get(2));
+        assertEquals("margin,1,15,15,15,0,20,20,20,0,0.9700,,1,0.9800,0.8550,1.67,1.50,"
+                + "1,-10,-10,-10,1,no difference shown,1,-10,-10,-10,1,no difference shown", lines.get(2));
         assertNotNull(ImageIO.read(dir.resolve("learning-curves.png").toFile()));
         assertTrue(Files.readString(dir.resolve("report.html")).contains("margin: mean 0.9700 over 1 repeat<"));
     }
@@ -69,8 +75,15 @@ class SimulationReportTest {
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<table id=\"summary\">"));
         assertTrue(html.contains("<tr><td>margin</td><td class=\"num\">4</td><td class=\"num\">17.5</td>"), html);
-        assertTrue(html.contains("Active learning (margin) reached AP 0.90 with a median of 17.5 labels vs 25 at"
-                + " random (1.43\u00d7 fewer labels)."));
+        assertTrue(html.contains("margin: AP 0.90 no difference shown at 4 repeats (median \u221210 labels,"
+                + " \u221210 to +276, Wilcoxon p 1); AP 0.95 no difference shown at 4 repeats"), html);
+        // the paired table: its columns, and the AP 0.90 row the verdict was read from
+        assertTrue(html.contains("<table id=\"paired\">"));
+        assertTrue(html.contains("<tr><td>margin</td><td>AP \u2265 0.90</td><td class=\"num\">4</td>"
+                + "<td class=\"num\">\u221210</td><td class=\"num\">\u221210 to +276</td><td class=\"num\">1</td>"
+                + "<td>no difference shown at 4 repeats</td></tr>"), html);
+        // the summary table keeps its per-strategy columns; the paired ones have their own table
+        assertFalse(html.contains("<th>paired_<wbr>repeats"), html);
         assertTrue(html.contains("<title>Learning curves: binary protocol, gray-intensity features</title>"));
         assertTrue(html.contains("<p id=\"cold-start\">one cell of each class &amp; then random</p>"));
         // the article's claim beside the measurement
@@ -93,6 +106,35 @@ class SimulationReportTest {
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
         assertFalse(html.contains("<script>"));
         assertTrue(html.contains("<td>data</td><td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"));
+    }
+
+    @Test
+    void thePoolSizeComesFromThePoolParameterOrIsAskedFor(@TempDir Path dir) throws IOException {
+        assertEquals(300, SimulationReport.poolSize(parameters()));
+        LinkedHashMap<String, String> noPool = parameters();
+        noPool.remove("pool");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulationReport.write(dir, HandMadeCurves.rows(), noPool));
+        assertTrue(e.getMessage().contains("pool"), e.getMessage());
+        // given explicitly, it decides what "not reached" counts as: 30 + 1 here, so margin's AP 0.90
+        // differences are -10, -10, -10 and 31 - 25 = 6 (T+ = rank 1 of 1, 3, 3, 3: p = 2 x 2/16),
+        // at AP 0.95 -10, 25 - 31 = -6, 0, 0
+        SimulationReport.write(dir, HandMadeCurves.rows(), noPool, 30);
+        String margin = Files.readAllLines(dir.resolve("summary.csv")).get(2);
+        assertTrue(margin.endsWith(",4,-10,-10,6,0.25,no difference shown,4,-3,-10,0,0.5,no difference shown"), margin);
+    }
+
+    @Test
+    void aRunWithoutRandomSaysItCannotCompare(@TempDir Path dir) throws IOException {
+        List<org.cellactive.experiment.CurveRow> marginOnly = HandMadeCurves.rows().stream()
+                .filter(r -> r.strategy().equals("margin")).toList();
+        SimulationReport.write(dir, marginOnly, parameters());
+        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("No random baseline was run, so this run cannot say whether active learning saves"
+                + " labels."), html);
+        assertTrue(html.contains("<p id=\"paired\">No paired comparison: it needs a random strategy"), html);
+        // the paired columns are there, and empty
+        assertTrue(Files.readAllLines(dir.resolve("summary.csv")).get(1).endsWith(",,,,,,,,,,,,,"));
     }
 
     @Test
