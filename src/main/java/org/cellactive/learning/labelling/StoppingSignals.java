@@ -48,9 +48,6 @@ public final class StoppingSignals {
         }
     }
 
-    /** A cold start's signal: nothing measured. */
-    public static final Signal NONE = new Signal(null, null, new CrossValidatedAccuracy.Result(0, Double.NaN));
-
     /**
      * @param start              the ledger as the round found it (for the last model round)
      * @param cells              the cells not answered before this round, or more of them: the pass
