@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Active learning for cell images on Apache Spark.",
         subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
-                QueryCommand.class, LabelCommand.class, ScoreCommand.class, DemoCommand.class,
-                BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkScanCommand.class, SynthCommand.class,
-                SegmentCommand.class, BenchmarkSegmentCommand.class, EvaluateSegmentationCommand.class})
+                QueryCommand.class, LabelCommand.class, ScoreCommand.class, ServeCommand.class, DemoCommand.class,
+                BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkScanCommand.class,
+                BenchmarkServeCommand.class, SynthCommand.class, SegmentCommand.class, BenchmarkSegmentCommand.class,
+                EvaluateSegmentationCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

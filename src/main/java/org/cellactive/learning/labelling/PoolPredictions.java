@@ -2,17 +2,14 @@ package org.cellactive.learning.labelling;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -23,10 +20,10 @@ import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.learning.ScoringModel;
 
 /**
- * The current model's predicted class and top probability for every unlabelled cell,
- * kept with each round ({@code predictions.parquet}) so the next round can tell how much
- * of the pool changed its mind. One distributed pass; nothing but two numbers returns to
- * the driver.
+ * The current model's predicted class and top probability for every unlabelled cell, kept
+ * with each {@code query} round ({@code predictions.parquet}) for people and tools to read.
+ * The next round compares its predictions through the round's {@link ModelFile} instead; this
+ * table is read for that only in ledgers written before model.json existed.
  */
 public final class PoolPredictions {
     public static final String DIR = "predictions.parquet";
@@ -69,15 +66,5 @@ public final class PoolPredictions {
                 .first();
         long both = r.getLong(1);
         return both == 0 ? null : r.getLong(0) / (double) both;
-    }
-
-    /** Largest 1 - max p among the cells not in {@code batchKeys}, or null when none is left. */
-    public static Double maxUncertainty(SparkSession spark, Dataset<Row> predictions, Collection<String> batchKeys) {
-        Dataset<Row> batch = spark.createDataset(new ArrayList<>(batchKeys), Encoders.STRING())
-                .toDF(AnnotationColumns.CELL_KEY);
-        Row r = predictions.join(batch, predictions.col(AnnotationColumns.CELL_KEY)
-                        .equalTo(batch.col(AnnotationColumns.CELL_KEY)), "left_anti")
-                .agg(max(lit(1.0).minus(col("max_probability")))).first();
-        return r.isNullAt(0) ? null : r.getDouble(0);
     }
 }

@@ -34,11 +34,9 @@ import org.apache.spark.sql.SparkSession;
 import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.learning.ClassLabels;
 import org.cellactive.learning.LabelledCell;
-import org.cellactive.learning.Learner;
 import org.cellactive.learning.LearnerParams;
 import org.cellactive.learning.ledger.AtomicFiles;
 import org.cellactive.learning.ledger.LabelLedger;
-import org.cellactive.learning.ledger.LabelRecord;
 import org.cellactive.learning.ledger.LedgerException;
 import org.cellactive.learning.ledger.RoundInfo;
 import org.cellactive.learning.ledger.SpreadsheetText;
@@ -81,24 +79,12 @@ public final class ScoreRun {
             throw new LedgerException(ledgerDir + ": no round yet; run query and label first");
         }
         List<String> features = rounds.get(0).features();
-        Map<String, LabelRecord> current = ledger.currentLabels();
-        List<String> trained = new ArrayList<>();
-        for (String c : ledger.classes()) {
-            if (current.values().stream().anyMatch(r -> r.label().equals(c))) {
-                trained.add(c);
-            }
-        }
-        if (trained.size() < 2) {
-            throw new LedgerException(ledgerDir + ": the ledger's labels cover " + trained
-                    + "; a model needs labels of at least two classes");
-        }
-        ClassLabels classes = new ClassLabels(trained);
-        Map<String, double[]> stored = LedgerFeatures.read(ledger, features);
-        List<LabelledCell> labelled = new ArrayList<>();
-        current.values().forEach(r -> labelled.add(
-                new LabelledCell(r.cellKey(), classes.indexOf(r.label()), stored.get(r.cellKey()))));
+        TrainingSet training = TrainingSet.of(ledger, ledger.currentLabels());
+        List<String> trained = training.trainedClasses();
+        ClassLabels classes = training.classes();
+        List<LabelledCell> labelled = training.cells(features);
         log.printf("score: fitting the final model on %d labels of %s%n", labelled.size(), trained);
-        LogisticRegressionModel fitted = new Learner(spark, params, classes).fit(labelled, null).model();
+        LogisticRegressionModel fitted = ModelFit.fit(spark, params, classes, labelled, null).model();
         Files.createDirectories(outDir);
         String modelUri = outDir.resolve("model").toUri().toString();
         fitted.write().overwrite().save(modelUri);

@@ -122,6 +122,9 @@ public final class AnswersValidator {
                 continue;
             }
             LabelRecord before = current.get(a.key);
+            if (before != null && before.isWithdrawn()) {
+                before = null; // an undone answer left the cell unlabelled
+            }
             boolean isRelabel = before != null && !before.label().equals(a.label);
             if (before != null && !isRelabel) {
                 unchanged++;

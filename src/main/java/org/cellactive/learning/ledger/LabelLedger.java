@@ -39,7 +39,8 @@ import org.apache.commons.csv.CSVRecord;
  *   ledger.lock            held while a command writes, so two writers cannot interleave
  *   labels/000001.csv ...  one file per import that changed something; never rewritten
  *   rounds/0001/ ...       one folder per issued batch: round.json, batch.csv, queries.csv,
- *                          queries.html, model/ (MLlib), predictions.parquet/
+ *                          queries.html, and after a fit model.json (coefficients), with
+ *                          query also model/ (MLlib) and predictions.parquet/
  * </pre>
  *
  * Every file and every round folder is built under a temporary name and renamed into
@@ -119,6 +120,9 @@ public final class LabelLedger {
             }
             if (c.chars().anyMatch(Character::isISOControl)) {
                 throw new LedgerException(where + ": class name holds a control character: '" + c + "'");
+            }
+            if (c.equals(LabelRecord.UNSURE) || c.equals(LabelRecord.WITHDRAWN)) {
+                throw new LedgerException(where + ": '" + c + "' is reserved for serve's unsure and undone answers");
             }
             if (!seen.add(c)) {
                 throw new LedgerException(where + ": class '" + c + "' is listed twice");

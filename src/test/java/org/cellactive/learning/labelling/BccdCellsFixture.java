@@ -28,20 +28,20 @@ import org.w3c.dom.NodeList;
  * workflow is the subject here, not the features.) Zero-area boxes are left out, as
  * extract rejects them.
  */
-final class BccdCellsFixture {
+public final class BccdCellsFixture {
     static final String[] FEATURES = {"AreaShape_Area", "AreaShape_Eccentricity", "Intensity_MeanIntensity_Blue",
         "Intensity_MeanIntensity_Gray"};
 
     private BccdCellsFixture() {
     }
 
-    static Path bccd() {
+    public static Path bccd() {
         String root = System.getProperty("cellactive.bccd", "../shared/data/bccd");
         return Path.of(root, "BCCD").toAbsolutePath().normalize();
     }
 
     /** Writes the table to {@code out} and returns ground truth by cell key (for the scripted labeller only). */
-    static Map<String, String> write(SparkSession spark, Path out, int images) throws Exception {
+    public static Map<String, String> write(SparkSession spark, Path out, int images) throws Exception {
         Path annotations = bccd().resolve("Annotations");
         Path jpegs = bccd().resolve("JPEGImages");
         List<Path> files;
@@ -104,7 +104,7 @@ final class BccdCellsFixture {
         return parent.getElementsByTagName(tag).item(0).getTextContent().trim();
     }
 
-    static boolean available() {
+    public static boolean available() {
         return new File(bccd().resolve("Annotations").toString()).isDirectory();
     }
 }

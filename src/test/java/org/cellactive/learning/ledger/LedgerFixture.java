@@ -13,8 +13,9 @@ final class LedgerFixture {
         LabelLedger ledger = LabelLedger.openOrCreate(dir, classes);
         int round = ledger.rounds().size() + 1;
         Path staging = ledger.stageRound(round);
-        ledger.commitRound(staging, new RoundInfo(round, "cold-start", keys.length, 1, true, ledger.records().size(),
-                        List.of(), List.of("f"), Map.of(), 100, 0, null, null, null, 0, "2026-01-01T00:00:00Z"),
+        ledger.commitRound(staging, RoundInfo.builder(round).picking("cold-start", keys.length, 1).coldStart(true)
+                        .ledgerState(ledger.records().size(), 0).model(List.of(), List.of("f"), Map.of()).poolSize(100)
+                        .createdAt("2026-01-01T00:00:00Z").build(),
                 java.util.Arrays.stream(keys).map(k -> new LabelLedger.BatchEntry(k, k.substring(0, k.lastIndexOf('_'))))
                         .toList());
         return ledger;
