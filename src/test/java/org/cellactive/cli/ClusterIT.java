@@ -133,21 +133,26 @@ class ClusterIT {
         Process p = submit(log, "extract", "--master", masterUrl, "--annotations", ann.toString(),
                 "--images", Bccd.images().toString(), "--out", run.toString());
 
-        // The driver's progress line says how many boxes are done; kill once some are, and
-        // long before the end, so that the killed executor holds blocks still to be used.
+        // Kill once the executors hold blocks still to be used, long before the end: when the
+        // driver's progress line (every 5 s) shows some boxes done, or, on a host fast enough to
+        // finish before the first progress line, as soon as a task of the third stage starts: by
+        // then the annotations were parsed and the boxes counted (stages 0 and 1), and their
+        // persisted blocks live on the executors.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         Pattern progress = Pattern.compile("extract: ([\\d,]+)/([\\d,]+) cells");
+        Pattern laterStage = Pattern.compile("Starting task \\S+ in stage [2-9]\\.");
         ProcessHandle victim = null;
         while (victim == null && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            Matcher m = progress.matcher(Files.exists(log) ? Files.readString(log) : "");
+            Thread.sleep(50);
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = progress.matcher(text);
             long done = -1;
             long total = 0;
             while (m.find()) {
                 done = Long.parseLong(m.group(1).replace(",", ""));
                 total = Long.parseLong(m.group(2).replace(",", ""));
             }
-            if (done > 0 && done < total * 0.7) {
+            if ((done > 0 && done < total * 0.7) || (done < 0 && laterStage.matcher(text).find())) {
                 victim = executorOf(DAEMONS.get(1));
             }
         }
