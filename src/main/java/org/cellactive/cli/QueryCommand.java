@@ -1,7 +1,9 @@
 package org.cellactive.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
@@ -68,7 +70,13 @@ public final class QueryCommand implements Callable<Integer> {
         if (!QueryStrategies.NAMES.contains(strategy.trim())) {
             throw new UsageException("unknown --strategy '" + strategy + "'; choose from " + QueryStrategies.NAMES);
         }
+        // Start-up apart from the round: what a JVM per batch costs (serve pays it once).
+        double toCommand = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        long sessionStart = System.nanoTime();
         SparkSession spark = Spark.session("cellactive query", master);
+        System.out.printf(Locale.ROOT, "query: start-up %.2f s (JVM to the command %.2f s, Spark session %.2f s)%n",
+                toCommand + (System.nanoTime() - sessionStart) / 1e9, toCommand,
+                (System.nanoTime() - sessionStart) / 1e9);
         try {
             new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
                     out, features, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)), maxImagePixels));

@@ -54,6 +54,7 @@ public final class QueryRound {
 
     private RoundInfo runLocked(LabelLedger ledger, QueryOptions o) throws IOException {
         RoundSteps steps = new RoundSteps(spark, log, "query");
+        StepClock clock = new StepClock();
         RoundStart start = RoundStart.read(ledger);
         if (start.unchangedLatest().isPresent()) {
             RoundInfo r = start.unchangedLatest().get();
@@ -67,6 +68,7 @@ public final class QueryRound {
         TrainingSet training = TrainingSet.of(ledger, start.current());
         Dataset<Row> unlabelled = steps.unlabelled(cells, training.answeredKeys());
         long poolSize = unlabelled.count();
+        clock.lap("read");
         Path staging = ledger.stageRound(round);
         long seed = o.seed() + round;
         RoundInfo.Builder info = RoundInfo.builder(round).coldStart(!training.canFit())
@@ -78,28 +80,39 @@ public final class QueryRound {
         if (!training.canFit()) {
             info.picking("cold-start", o.batchSize(), o.seed());
             batchKeys = steps.coldStart(round, unlabelled, training, o.batchSize(), seed);
+            clock.lap("cold-start sample");
         } else {
             info.picking(o.strategy(), o.batchSize(), o.seed());
             List<LabelledCell> labelled = training.cells(features.columns());
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, o.learner(), null);
+            clock.lap("fit");
             steps.saveModel(fitted.model(), training.trainedClasses(), staging, true);
+            clock.lap("save model");
             model = ScoringModel.of(fitted.model());
             QueryStrategy strategy = QueryStrategies.named(o.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
             try (Pool pool = Pool.assemble(unlabelled, features, 0)) {
                 batchKeys = steps.scan(round, pool, poolSize, model, strategy, Set.of(), o.batchSize());
             }
+            clock.lap("scan");
             StoppingSignals.Signal signal = StoppingSignals.measure(spark, ledger, start, unlabelled, Set.of(),
                     features.columns(), model, training.trainedClasses(), batchKeys,
                     staging.resolve(PoolPredictions.DIR), o.learner(),
                     training.classes(), labelled, seed);
             info.signal(signal.changedShare(), signal.maxUncertainty(), signal.cvAccuracyOrNull(), signal.cv().folds());
+            clock.lap("stopping signal");
         }
         RoundInfo committed = RoundCommit.commit(ledger, staging, cells, features.columns(), batchKeys,
                 training.trainedClasses(), model, new BatchCrops(spark.sparkContext().hadoopConfiguration(),
                         o.maxImagePixels()), info).info();
         steps.printSignal(committed);
         emit(ledger, round, o.outDir());
+        clock.lap("batch files");
+        log.printf("query: round %d took %s: %s%n", round, seconds(clock.totalSeconds()), clock.describe());
         return committed;
+    }
+
+    static String seconds(double s) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", s);
     }
 
     /** Copies a committed round's queries.csv and queries.html to the batch folder, atomically. */
