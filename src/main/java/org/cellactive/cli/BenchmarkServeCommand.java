@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
-import org.cellactive.learning.Solver;
 import org.cellactive.serve.ServeBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code benchmark-serve}: times serve's POST /api/next over real HTTP (docs/benchmarks.md §3). */
@@ -49,10 +49,8 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
-            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
-                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
-    String solver;
+    @Mixin
+    SolverOption solver = new SolverOption();
 
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
     String master;
@@ -88,6 +86,6 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
     }
 
     LearnerParams learner() {
-        return LearnerParams.DEFAULTS.withSolver(Solver.parse(solver));
+        return solver.learner();
     }
 }

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
-import org.cellactive.learning.Solver;
 import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.labelling.QueryOptions;
 import org.cellactive.learning.labelling.QueryRound;
 import org.cellactive.learning.ledger.LedgerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code query}: fits on the ledger's labels and writes the next batch to label. */
@@ -54,10 +54,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Batch folder for queries.csv and queries.html.")
     Path out;
 
-    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
-            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
-                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
-    String solver;
+    @Mixin
+    SolverOption solver = new SolverOption();
 
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
     String master;
@@ -70,6 +68,7 @@ public final class QueryCommand implements Callable<Integer> {
         if (!QueryStrategies.NAMES.contains(strategy.trim())) {
             throw new UsageException("unknown --strategy '" + strategy + "'; choose from " + QueryStrategies.NAMES);
         }
+        LearnerParams learner = solver.learner();
         // Start-up apart from the round: what a JVM per batch costs (serve pays it once).
         double toCommand = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         long sessionStart = System.nanoTime();
@@ -79,7 +78,7 @@ public final class QueryCommand implements Callable<Integer> {
                 (System.nanoTime() - sessionStart) / 1e9);
         try {
             new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
-                    out, features, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)), maxImagePixels));
+                    out, features, learner, maxImagePixels));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
             // The ledger, the cells table or their agreement: inputs, not options (checked above).

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
-import org.cellactive.learning.Solver;
 import org.cellactive.learning.labelling.ScoreRun;
 import org.cellactive.learning.ledger.LedgerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code score}: trains the final model on the ledger and scores every cell. */
@@ -25,19 +25,18 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Score folder.")
     Path out;
 
-    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
-            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
-                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
-    String solver;
+    @Mixin
+    SolverOption solver = new SolverOption();
 
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
     String master;
 
     @Override
     public Integer call() {
+        LearnerParams learner = solver.learner();
         SparkSession spark = Spark.session("cellactive score", master);
         try {
-            new ScoreRun(spark, System.out).run(cells, ledger, out, LearnerParams.DEFAULTS.withSolver(Solver.parse(solver)));
+            new ScoreRun(spark, System.out).run(cells, ledger, out, learner);
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);

@@ -8,12 +8,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.LearnerParams;
-import org.cellactive.learning.Solver;
 import org.cellactive.learning.ledger.LedgerException;
 import org.cellactive.serve.LabellingSession;
 import org.cellactive.serve.ServeOptions;
 import org.cellactive.serve.ServeServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: live labelling in the browser, with the model kept warm between batches. */
@@ -61,10 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest image (width x height) decoded for the crops (default: ${DEFAULT-VALUE}).")
     long maxImagePixels;
 
-    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
-            description = "Where the model is fitted: driver (no Spark job), spark (LogisticRegression.fit), or auto"
-                    + " (driver up to " + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients; default: ${DEFAULT-VALUE}).")
-    String solver;
+    @Mixin
+    SolverOption solver = new SolverOption();
 
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
     String master;
@@ -112,6 +110,6 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     LearnerParams learner() {
-        return LearnerParams.DEFAULTS.withSolver(Solver.parse(solver));
+        return solver.learner();
     }
 }

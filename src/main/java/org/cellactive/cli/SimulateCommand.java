@@ -19,8 +19,8 @@ import org.cellactive.learning.DiverseStrategy;
 import org.cellactive.learning.FeatureColumns;
 import org.cellactive.learning.LearnerParams;
 import org.cellactive.learning.QueryStrategies;
-import org.cellactive.learning.Solver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code simulate}: the active-learning experiment of PROTOCOL.md on a cells table. */
@@ -101,11 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "start each refit from the previous round's model (setInitialModel)")
     boolean warmStart;
 
-    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|driver|spark",
-            description = "where each round's model is fitted: driver (MLlib's objective and optimizer in the driver JVM,"
-                    + " no Spark job), spark (LogisticRegression.fit), or auto (driver up to "
-                    + Solver.AUTO_DRIVER_LIMIT + " labelled rows x coefficients, spark above)")
-    String solver;
+    @Mixin
+    SolverOption solver = new SolverOption();
 
     @Option(names = "--progress-every", defaultValue = "25", description = "print a progress line every N rounds of a loop")
     int progressEvery;
@@ -131,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     QueryStrategies.parseList(strategies), repeats, test, pool, seedSize, batchSize, rounds, seed,
                     threads, diverseFactor,
                     new LearnerParams(regParam, elasticNet, maxIter, tol, standardization, fitIntercept, warmStart,
-                            Solver.parse(solver)));
+                            solver.solver()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }

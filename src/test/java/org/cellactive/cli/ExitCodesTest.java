@@ -49,6 +49,20 @@ class ExitCodesTest {
     }
 
     @Test
+    void unknownSolverIsAUsageErrorBeforeAnythingIsRead() {
+        for (String command : new String[] {"query", "score"}) {
+            Run r = command.equals("query")
+                    ? run("query", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
+                            tmp.resolve("ledger").toString(), "--batch-size", "5", "--out", tmp.resolve("b").toString(),
+                            "--solver", "newton")
+                    : run("score", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
+                            tmp.resolve("ledger").toString(), "--out", tmp.resolve("s").toString(), "--solver", "newton");
+            assertEquals(ExitCodes.USAGE, r.code, command + ": " + r.err);
+            assertTrue(r.err.contains("--solver") && r.err.contains("newton"), r.err);
+        }
+    }
+
+    @Test
     void missingAnswersFileIsAnInputError() {
         Run r = run("label", "--ledger", tmp.resolve("ledger").toString(), "--answers",
                 tmp.resolve("answers.csv").toString());
