@@ -3,12 +3,8 @@ package org.cellactive.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,76 +16,59 @@ class ExitCodesTest {
 
     @AfterAll
     static void stop() {
-        SparkSession.getActiveSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        CliRun.stopSpark();
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run r = run("extract", "--annotations", "a", "--images", "b", "--out", "c", "--no-such-option");
-        assertEquals(ExitCodes.USAGE, r.code);
-        assertTrue(r.err.contains("--no-such-option"), r.err);
+        CliRun r = CliRun.of("extract", "--annotations", "a", "--images", "b", "--out", "c", "--no-such-option");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--no-such-option"), r.err());
     }
 
     @Test
     void badStrategyIsAUsageErrorInSimulateAndQuery() {
-        Run simulate = run("simulate", "--cells", tmp.resolve("cells.parquet").toString(), "--out",
+        CliRun simulate = CliRun.of("simulate", "--cells", tmp.resolve("cells.parquet").toString(), "--out",
                 tmp.resolve("sim").toString(), "--strategies", "random,smartest");
-        assertEquals(ExitCodes.USAGE, simulate.code, simulate.err);
-        assertTrue(simulate.err.startsWith("simulate: error: ") && simulate.err.contains("smartest"), simulate.err);
+        assertEquals(ExitCodes.USAGE, simulate.code(), simulate.err());
+        assertTrue(simulate.err().startsWith("simulate: error: ") && simulate.err().contains("smartest"), simulate.err());
 
-        Run query = run("query", "--cells", tmp.resolve("cells.parquet").toString(), "--ledger",
+        CliRun query = CliRun.of("query", "--cells", tmp.resolve("cells.parquet").toString(), "--ledger",
                 tmp.resolve("ledger").toString(), "--batch-size", "5", "--out", tmp.resolve("batch").toString(),
                 "--strategy", "smartest");
-        assertEquals(ExitCodes.USAGE, query.code, query.err);
-        assertTrue(query.err.contains("smartest"), query.err);
+        assertEquals(ExitCodes.USAGE, query.code(), query.err());
+        assertTrue(query.err().contains("smartest"), query.err());
         assertTrue(!Files.exists(tmp.resolve("ledger")), "nothing is written for a usage error");
     }
 
     @Test
     void unknownSolverIsAUsageErrorBeforeAnythingIsRead() {
         for (String command : new String[] {"query", "score"}) {
-            Run r = command.equals("query")
-                    ? run("query", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
+            CliRun r = command.equals("query")
+                    ? CliRun.of("query", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
                             tmp.resolve("ledger").toString(), "--batch-size", "5", "--out", tmp.resolve("b").toString(),
                             "--solver", "newton")
-                    : run("score", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
+                    : CliRun.of("score", "--cells", tmp.resolve("nowhere.parquet").toString(), "--ledger",
                             tmp.resolve("ledger").toString(), "--out", tmp.resolve("s").toString(), "--solver", "newton");
-            assertEquals(ExitCodes.USAGE, r.code, command + ": " + r.err);
-            assertTrue(r.err.contains("--solver") && r.err.contains("newton"), r.err);
+            assertEquals(ExitCodes.USAGE, r.code(), command + ": " + r.err());
+            assertTrue(r.err().contains("--solver") && r.err().contains("newton"), r.err());
         }
     }
 
     @Test
     void missingAnswersFileIsAnInputError() {
-        Run r = run("label", "--ledger", tmp.resolve("ledger").toString(), "--answers",
+        CliRun r = CliRun.of("label", "--ledger", tmp.resolve("ledger").toString(), "--answers",
                 tmp.resolve("answers.csv").toString());
-        assertEquals(ExitCodes.INPUT, r.code, r.err);
-        assertTrue(r.err.startsWith("label: error: ") && r.err.lines().count() == 1, r.err);
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertTrue(r.err().startsWith("label: error: ") && r.err().lines().count() == 1, r.err());
     }
 
     @Test
     void missingCellsTableIsAnInputError() {
-        Run r = run("simulate", "--cells", tmp.resolve("nowhere.parquet").toString(), "--out",
+        CliRun r = CliRun.of("simulate", "--cells", tmp.resolve("nowhere.parquet").toString(), "--out",
                 tmp.resolve("sim").toString(), "--master", "local[1]");
-        assertEquals(ExitCodes.INPUT, r.code, r.err);
-        assertTrue(r.err.contains("nowhere.parquet"), r.err);
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("nowhere.parquet"), r.err());
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new Run(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(old);
-        }
-    }
 }

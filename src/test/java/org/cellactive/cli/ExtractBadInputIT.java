@@ -28,10 +28,7 @@ class ExtractBadInputIT {
 
     @AfterAll
     static void stop() {
-        SparkSession.getActiveSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        CliRun.stopSpark();
     }
 
     @Test

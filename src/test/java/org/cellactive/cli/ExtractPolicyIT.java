@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,16 +51,13 @@ class ExtractPolicyIT {
 
     @AfterAll
     static void stop() {
-        SparkSession.getActiveSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        CliRun.stopSpark();
     }
 
     @Test
     void cmykIsMeasuredRerunsRefuseAndOverwriteReplacesWhole() throws IOException {
         Path run = tmp.resolve("run");
-        assertEquals(ExitCodes.OK, extract(run).code);
+        assertEquals(ExitCodes.OK, extract(run).code());
 
         SparkSession spark = SparkSession.builder().getOrCreate();
         List<Row> rejects = spark.read().parquet(run.resolve("rejects.parquet").toString()).collectAsList();
@@ -78,15 +73,15 @@ class ExtractPolicyIT {
         assertNoSideFiles(run);
 
         Files.writeString(run.resolve("from-the-old-run.txt"), "old");
-        Result again = extract(run);
-        assertEquals(ExitCodes.USAGE, again.code);
-        assertTrue(again.err.contains("already exists") && again.err.contains("--overwrite"), again.err);
+        CliRun again = extract(run);
+        assertEquals(ExitCodes.USAGE, again.code());
+        assertTrue(again.err().contains("already exists") && again.err().contains("--overwrite"), again.err());
         assertTrue(Files.exists(run.resolve("from-the-old-run.txt")), "a refused rerun touches nothing");
 
         // Replaced whole; one reject of some 30 items is over 1%: exit 3, yet everything written.
-        Result replaced = extract(run, "--overwrite", "--max-reject-fraction", "0.01", "--csv");
-        assertEquals(ExitCodes.REJECTS_EXCEEDED, replaced.code, replaced.err);
-        assertTrue(replaced.err.contains("over --max-reject-fraction 0.01"), replaced.err);
+        CliRun replaced = extract(run, "--overwrite", "--max-reject-fraction", "0.01", "--csv");
+        assertEquals(ExitCodes.REJECTS_EXCEEDED, replaced.code(), replaced.err());
+        assertTrue(replaced.err().contains("over --max-reject-fraction 0.01"), replaced.err());
         assertFalse(Files.exists(run.resolve("from-the-old-run.txt")), "old and new files mixed");
         for (String f : List.of("cells.parquet", "rejects.parquet", "cells.csv", "rejects.csv", "manifest.json")) {
             assertTrue(Files.exists(run.resolve(f)), f);
@@ -97,9 +92,9 @@ class ExtractPolicyIT {
     @Test
     void failFastStopsAtTheFirstRejectAndWritesNothing() throws IOException {
         Path run = tmp.resolve("fail-fast");
-        Result r = extract(run, "--fail-fast");
-        assertEquals(ExitCodes.REJECTS_EXCEEDED, r.code, r.err);
-        assertTrue(r.err.contains("--fail-fast: rejected ") && r.err.contains("garbage"), r.err);
+        CliRun r = extract(run, "--fail-fast");
+        assertEquals(ExitCodes.REJECTS_EXCEEDED, r.code(), r.err());
+        assertTrue(r.err().contains("--fail-fast: rejected ") && r.err().contains("garbage"), r.err());
         assertFalse(Files.exists(run), "nothing is written");
         assertNoSideFiles(tmp);
 
@@ -107,10 +102,10 @@ class ExtractPolicyIT {
         Path brokenAnn = Files.createDirectories(tmp.resolve("ann-broken"));
         Files.copy(ann.resolve("BloodImage_00000.xml"), brokenAnn.resolve("BloodImage_00000.xml"));
         Files.writeString(brokenAnn.resolve("broken.xml"), "<annotation><filename>x.jpg</filename><obj");
-        Result parse = run("extract", "--annotations", brokenAnn.toString(), "--images", img.toString(),
+        CliRun parse = CliRun.of("extract", "--annotations", brokenAnn.toString(), "--images", img.toString(),
                 "--out", run.toString(), "--master", "local[2]", "--fail-fast");
-        assertEquals(ExitCodes.REJECTS_EXCEEDED, parse.code, parse.err);
-        assertTrue(parse.err.contains("broken.xml") && parse.err.contains("stage annotation"), parse.err);
+        assertEquals(ExitCodes.REJECTS_EXCEEDED, parse.code(), parse.err());
+        assertTrue(parse.err().contains("broken.xml") && parse.err().contains("stage annotation"), parse.err());
         assertFalse(Files.exists(run), "nothing is written");
     }
 
@@ -123,25 +118,11 @@ class ExtractPolicyIT {
         }
     }
 
-    private static Result extract(Path out, String... more) {
+    private static CliRun extract(Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("extract", "--annotations", ann.toString(),
                 "--images", img.toString(), "--out", out.toString(), "--master", "local[2]"));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
-    private record Result(int code, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.run(args);
-            return new Result(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(old);
-        }
-    }
 }
