@@ -33,6 +33,7 @@ import org.cellactive.learning.labelling.BatchCell;
 import org.cellactive.learning.labelling.BatchCrops;
 import org.cellactive.learning.labelling.CrossValidatedAccuracy;
 import org.cellactive.learning.labelling.DriverWork;
+import org.cellactive.learning.labelling.LedgerFeatures;
 import org.cellactive.learning.labelling.ModelFile;
 import org.cellactive.learning.labelling.ModelFit;
 import org.cellactive.learning.labelling.RoundCommit;
@@ -61,6 +62,8 @@ final class LiveRound implements AutoCloseable {
     private final BatchCrops crops;
     /** The cross-validation's folds and the batch's images, beside the Spark jobs. */
     private final DriverWork work = DriverWork.pooled();
+    /** Committed rounds' features.csv, parsed once per session. */
+    private final LedgerFeatures.Cache featureCache = new LedgerFeatures.Cache();
     /** The last fit of this session, to warm-start the next one from. */
     private LogisticRegressionModel lastModel;
     private ScoringModel lastCoefficients;
@@ -223,7 +226,7 @@ final class LiveRound implements AutoCloseable {
         } else {
             info.picking(options.strategy(), options.batchSize(), options.seed());
             long s = System.nanoTime();
-            List<LabelledCell> labelled = training.cells(features.columns());
+            List<LabelledCell> labelled = training.cells(features.columns(), featureCache);
             LogisticRegressionModel initial = lastModel != null && training.trainedClasses().equals(lastModelClasses)
                     ? lastModel : null;
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, options.learner(), initial);
