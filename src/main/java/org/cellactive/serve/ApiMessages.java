@@ -120,7 +120,12 @@ final class ApiMessages {
         t.put("save", x == null ? null : x.saveMs());
         t.put("scan", x == null ? null : x.scanMs());
         t.put("signals", x == null ? null : x.signalMs());
+        t.put("signal_pass", x == null ? null : x.passMs());
+        t.put("cv", x == null ? null : x.cvMs());
         t.put("page_data", x == null ? null : x.pageMs());
+        t.put("crops", x == null ? null : x.cropsMs());
+        t.put("batch_files", x == null ? null : x.filesMs());
+        t.put("commit", x == null ? null : x.commitMs());
         t.put("round", x == null ? null : x.roundMs());
         t.put("solver", x == null ? null : x.solver());
         t.put("iterations", x == null ? null : x.iterations());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,9 +27,13 @@ import org.cellactive.learning.Pool;
 import org.cellactive.learning.PoolCell;
 import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.QueryStrategy;
+import org.cellactive.learning.ScoredCell;
 import org.cellactive.learning.ScoringModel;
 import org.cellactive.learning.labelling.BatchCell;
 import org.cellactive.learning.labelling.BatchCrops;
+import org.cellactive.learning.labelling.CrossValidatedAccuracy;
+import org.cellactive.learning.labelling.DriverWork;
+import org.cellactive.learning.labelling.LedgerFeatures;
 import org.cellactive.learning.labelling.ModelFile;
 import org.cellactive.learning.labelling.ModelFit;
 import org.cellactive.learning.labelling.RoundCommit;
@@ -55,17 +60,35 @@ final class LiveRound implements AutoCloseable {
     private final Map<String, Place> places;
     private final Pool pool;
     private final BatchCrops crops;
+    /** The cross-validation's folds and the batch's images, beside the Spark jobs. */
+    private final DriverWork work = DriverWork.pooled();
+    /** Committed rounds' features.csv, parsed once per session. */
+    private final LedgerFeatures.Cache featureCache = new LedgerFeatures.Cache();
     /** The last fit of this session, to warm-start the next one from. */
     private LogisticRegressionModel lastModel;
     private ScoringModel lastCoefficients;
     private List<String> lastModelClasses = List.of();
 
     /**
-     * What one round cost, in milliseconds: the fit, the model's save, the scan, the stopping
-     * signal, and the page data (batch rows, crops, batch files, commit); round is the whole.
+     * What one round cost, in milliseconds; round is the whole, as the server saw it.
+     *
+     * <p>After the scan, three things run at once: the pass over the pool (a Spark job, on the
+     * request's thread), the cross-validation's folds and the batch's crops (on the
+     * {@link DriverWork} pool). {@code signal} is the time until the pass and the folds are both
+     * done, {@code pass} the job alone, {@code cv} and {@code crops} the time until the last fold
+     * and the last crop were done, all from the same start. {@code page} is crops + files (features.csv,
+     * queries.csv, queries.html) + commit (batch.csv, round.json, the rename): it overlaps the signal,
+     * so the parts add up to more than the round.
      */
-    record Timings(long fitMs, long saveMs, long scanMs, long signalMs, long pageMs, long roundMs, String solver,
-                   int iterations) {
+    record Timings(long fitMs, long saveMs, long scanMs, long signalMs, long passMs, long cvMs, long cropsMs,
+                   long filesMs, long commitMs, long pageMs, long roundMs, String solver, int iterations) {
+    }
+
+    /** A value from the driver pool and the milliseconds from a start until it was ready. */
+    private record Timed<T>(T value, long ms) {
+        static <T> CompletableFuture<Timed<T>> of(CompletableFuture<T> f, long startNanos) {
+            return f.thenApply(v -> new Timed<>(v, LiveRound.ms(startNanos)));
+        }
     }
 
     /** Where a cell is: its image and VOC box. */
@@ -184,19 +207,26 @@ final class LiveRound implements AutoCloseable {
         long save = 0;
         long scan = 0;
         long signal = 0;
+        long pass = 0;
+        long cv = 0;
         int iterations = 0;
         String solver = "none";
         List<String> batchKeys;
+        List<BatchCell> batchCells;
         ScoringModel model = null;
+        Timed<Map<String, BatchCrops.Result>> images;
         if (!training.canFit()) {
             info.picking("cold-start", options.batchSize(), options.seed());
             long s = System.nanoTime();
             batchKeys = steps.coldStart(round, steps.unlabelled(cells, answered), training, options.batchSize(), seed);
             scan = ms(s);
+            s = System.nanoTime();
+            batchCells = rows(batchKeys);
+            images = DriverWork.join(Timed.of(crops.start(batchCells, work.executor()), s));
         } else {
             info.picking(options.strategy(), options.batchSize(), options.seed());
             long s = System.nanoTime();
-            List<LabelledCell> labelled = training.cells(features.columns());
+            List<LabelledCell> labelled = training.cells(features.columns(), featureCache);
             LogisticRegressionModel initial = lastModel != null && training.trainedClasses().equals(lastModelClasses)
                     ? lastModel : null;
             ModelFit.Fitted fitted = steps.fit(round, training, labelled, options.learner(), initial);
@@ -209,44 +239,61 @@ final class LiveRound implements AutoCloseable {
             model = ScoringModel.of(fitted.model());
             s = System.nanoTime();
             QueryStrategy strategy = QueryStrategies.named(options.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
-            batchKeys = steps.scan(round, pool, poolSize, model, strategy, answered, options.batchSize());
+            List<ScoredCell> picked = steps.scan(round, pool, poolSize, model, strategy, answered, options.batchSize());
+            batchKeys = picked.stream().map(ScoredCell::key).toList();
+            // The scan hands back each picked cell's features: no job to fetch them again.
+            batchCells = picked.stream().map(c -> batchCell(c.key(), c.features())).toList();
             scan = ms(s);
             s = System.nanoTime();
-            StoppingSignals.Signal sig = StoppingSignals.measure(spark, ledger, start, cells, answered, features.columns(),
-                    model, training.trainedClasses(), batchKeys, null, options.learner(), training.classes(),
-                    labelled, seed);
-            info.signal(sig.changedShare(), sig.maxUncertainty(), sig.cvAccuracyOrNull(), sig.cv().folds());
+            CompletableFuture<Timed<CrossValidatedAccuracy.Result>> folds = Timed.of(CrossValidatedAccuracy.start(
+                    spark, options.learner(), training.classes(), labelled, seed, work.executor()), s);
+            CompletableFuture<Timed<Map<String, BatchCrops.Result>>> cropping =
+                    Timed.of(crops.start(batchCells, work.executor()), s);
+            StoppingSignals.PoolSignal sig = StoppingSignals.poolSignal(spark, ledger, start, pool, cells, answered,
+                    features.columns(), model, training.trainedClasses(), batchKeys, null);
+            pass = ms(s);
+            Timed<CrossValidatedAccuracy.Result> accuracy = DriverWork.join(folds);
+            cv = accuracy.ms();
+            CrossValidatedAccuracy.Result result = accuracy.value();
+            info.signal(sig.changedShare(), sig.maxUncertainty(), result.folds() == 0 ? null : result.accuracy(),
+                    result.folds());
             signal = ms(s);
+            images = DriverWork.join(cropping);
             lastModel = fitted.model();
             lastCoefficients = model;
             lastModelClasses = training.trainedClasses();
         }
-        long s = System.nanoTime();
-        RoundCommit.Committed committed = RoundCommit.commit(ledger, staging, rows(batchKeys), features.columns(),
-                training.trainedClasses(), model, crops, info);
+        RoundCommit.Committed committed = RoundCommit.commit(ledger, staging, batchCells, features.columns(),
+                training.trainedClasses(), model, images.value(), info);
         steps.printSignal(committed.info());
         BatchView view = BatchView.load(ledger, round, committed.info().coldStart(), committed.cells(),
                 committed.crops());
-        long page = ms(s);
-        return new Shown(view, committed.info(), new Timings(fit, save, scan, signal, page, ms(t0), solver, iterations));
+        RoundCommit.Cost cost = committed.cost();
+        return new Shown(view, committed.info(), new Timings(fit, save, scan, signal, pass, cv, images.ms(),
+                cost.filesMs(), cost.ledgerMs(), images.ms() + cost.filesMs() + cost.ledgerMs(), ms(t0), solver,
+                iterations));
     }
 
     /** The batch of a committed round, with its rows and crops read again. */
     private BatchView view(LabelLedger ledger, RoundInfo r) {
         List<String> keys = ledger.batch(r.round()).stream().map(LabelLedger.BatchEntry::cellKey).toList();
         List<BatchCell> rows = rows(keys);
-        return BatchView.load(ledger, r.round(), r.coldStart(), rows, crops.crops(rows));
+        return BatchView.load(ledger, r.round(), r.coldStart(), rows, DriverWork.join(crops.start(rows, work.executor())));
     }
 
     /** The batch's rows: place from the driver's index, features from the cached pool (one job). */
     private List<BatchCell> rows(List<String> batchKeys) {
         List<BatchCell> out = new ArrayList<>();
         for (PoolCell c : pool.fetch(batchKeys)) {
-            Place p = places.get(c.key());
-            out.add(new BatchCell(c.key(), p.imageId(), p.imagePath(), p.xmin(), p.ymin(), p.xmax(), p.ymax(),
-                    c.features()));
+            out.add(batchCell(c.key(), c.features()));
         }
         return out;
+    }
+
+    /** A batch cell: place from the driver's index, features as given. */
+    private BatchCell batchCell(String key, double[] features) {
+        Place p = places.get(key);
+        return new BatchCell(key, p.imageId(), p.imagePath(), p.xmin(), p.ymin(), p.xmax(), p.ymax(), features);
     }
 
     /** Any cell of the table, for its crop (without features); empty when the key is not in the table. */
@@ -266,6 +313,7 @@ final class LiveRound implements AutoCloseable {
 
     @Override
     public void close() {
+        work.close();
         pool.close();
         cells.unpersist(false);
     }

@@ -44,8 +44,13 @@ public final class ServeBenchmark {
     /** Medians over the measured rounds, in milliseconds. */
     public record Report(int rounds, int labelsAtEnd, double nextMedian, double nextP90, double cpuMedian,
                          double fitMedian, double saveMedian, double scanMedian, double signalMedian,
-                         double pageMedian) {
+                         double pageMedian, double passMedian, double cvMedian, double cropsMedian,
+                         double filesMedian, double commitMedian, double serverMedian) {
     }
+
+    /** The server's timings_ms fields, in the table's column order after next_ms and cpu_ms. */
+    private static final List<String> STEPS = List.of("fit", "save", "scan", "signals", "page_data", "iterations",
+            "signal_pass", "cv", "crops", "batch_files", "commit", "round");
 
     /**
      * @param out the table and the summary
@@ -69,7 +74,8 @@ public final class ServeBenchmark {
         int labels = s.seedLabels();
         try (ServeServer server = ServeServer.start(session, "127.0.0.1", 0, log)) {
             String base = "http://127.0.0.1:" + server.port();
-            out.println("round  labels  next_ms  cpu_ms  fit_ms  save_ms  scan_ms  signals_ms  page_ms  iterations");
+            out.println("round  labels  next_ms  cpu_ms  fit_ms  save_ms  scan_ms  signals_ms  page_ms  iterations"
+                    + "  pass_ms  cv_ms  crops_ms  files_ms  commit_ms  server_ms");
             for (int i = 0; i <= s.rounds(); i++) {
                 long t0 = System.nanoTime();
                 long cpu0 = processCpuNanos();
@@ -79,12 +85,18 @@ public final class ServeBenchmark {
                 JsonNode t = JSON.readTree(send(base, server.token(), "GET", "/api/status", null).body())
                         .get("timings_ms");
                 if (i > 0) { // the first call issues the first model round after the seed; it warms the JIT
-                    rows.add(new long[] {batch.get("round").asLong(), labels, nextMs, cpuMs, t.get("fit").asLong(),
-                        t.get("save").asLong(), t.get("scan").asLong(), t.get("signals").asLong(),
-                        t.get("page_data").asLong(), t.get("iterations").asLong()});
-                    long[] r = rows.get(rows.size() - 1);
-                    out.printf(Locale.ROOT, "%5d  %6d  %7d  %6d  %6d  %7d  %7d  %10d  %7d  %10d%n", r[0], r[1], r[2],
-                            r[3], r[4], r[5], r[6], r[7], r[8], r[9]);
+                    long[] r = new long[4 + STEPS.size()];
+                    r[0] = batch.get("round").asLong();
+                    r[1] = labels;
+                    r[2] = nextMs;
+                    r[3] = cpuMs;
+                    for (int j = 0; j < STEPS.size(); j++) {
+                        r[4 + j] = t.get(STEPS.get(j)).asLong();
+                    }
+                    rows.add(r);
+                    out.printf(Locale.ROOT, "%5d  %6d  %7d  %6d  %6d  %7d  %7d  %10d  %7d  %10d  %7d  %5d  %8d  %8d"
+                            + "  %9d  %9d%n", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                            r[12], r[13], r[14], r[15]);
                 }
                 List<Map<String, String>> answers = new ArrayList<>();
                 batch.get("cells").forEach(c -> answers.add(Map.of("cell_key", c.get("cell_key").asText(),
@@ -96,12 +108,19 @@ public final class ServeBenchmark {
             session.close();
         }
         Report report = new Report(rows.size(), labels, median(rows, 2), quantile(rows, 2, 0.9), median(rows, 3),
-                median(rows, 4), median(rows, 5), median(rows, 6), median(rows, 7), median(rows, 8));
+                median(rows, 4), median(rows, 5), median(rows, 6), median(rows, 7), median(rows, 8), median(rows, 10),
+                median(rows, 11), median(rows, 12), median(rows, 13), median(rows, 14), median(rows, 15));
         out.printf(Locale.ROOT, "POST /api/next: median %.0f ms, p90 %.0f ms over %d rounds (labels %d..%d), process CPU"
                         + " median %.0f ms; medians: fit %.0f, save %.0f, scan %.0f, signals %.0f, page data %.0f ms%n",
                 report.nextMedian(), report.nextP90(), report.rounds(), rows.isEmpty() ? 0 : rows.get(0)[1], labels,
                 report.cpuMedian(), report.fitMedian(), report.saveMedian(), report.scanMedian(), report.signalMedian(),
                 report.pageMedian());
+        out.printf(Locale.ROOT, "  within: signal pass %.0f, cv %.0f, crops %.0f, batch files %.0f, commit %.0f ms;"
+                        + " server's own round %.0f ms (the pass, the cv folds and the crops run at once since"
+                        + " serve-speed)%n  host: %d processors, load average %.2f at the end%n", report.passMedian(),
+                report.cvMedian(), report.cropsMedian(), report.filesMedian(), report.commitMedian(),
+                report.serverMedian(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return report;
     }
 

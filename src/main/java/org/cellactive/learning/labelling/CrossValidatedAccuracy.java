@@ -3,6 +3,8 @@ package org.cellactive.learning.labelling;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.learning.ClassLabels;
 import org.cellactive.learning.LabelledCell;
@@ -26,8 +28,20 @@ public final class CrossValidatedAccuracy {
     public record Result(int folds, double accuracy) {
     }
 
+    /** The estimate, its folds fitted one after another on the calling thread. */
     public static Result estimate(SparkSession spark, LearnerParams params, ClassLabels classes,
                                   List<LabelledCell> labelled, long seed) {
+        return DriverWork.join(start(spark, params, classes, labelled, seed, Runnable::run));
+    }
+
+    /**
+     * The estimate, its folds fitted as independent tasks on {@code executor}. Each fold's fit
+     * depends only on its own cells (a fit sorts its rows by key) and the folds' counts of correct
+     * answers are integers summed in fold order, so the result is the same, to the bit, whatever
+     * the executor and however its tasks interleave.
+     */
+    public static CompletableFuture<Result> start(SparkSession spark, LearnerParams params, ClassLabels classes,
+                                                  List<LabelledCell> labelled, long seed, Executor executor) {
         int[] counts = new int[classes.size()];
         labelled.forEach(c -> counts[c.label()]++);
         int smallest = Integer.MAX_VALUE;
@@ -36,24 +50,40 @@ public final class CrossValidatedAccuracy {
         }
         int k = Math.min(MAX_FOLDS, smallest);
         if (k < 2) {
-            return new Result(0, Double.NaN);
+            return CompletableFuture.completedFuture(new Result(0, Double.NaN));
         }
-        int[] fold = assignFolds(labelled, classes.size(), k, seed);
-        int correct = 0;
+        List<LabelledCell> cells = List.copyOf(labelled);
+        int[] fold = assignFolds(cells, classes.size(), k, seed);
+        Learner learner = new Learner(spark, params, classes);
+        List<CompletableFuture<Integer>> correct = new ArrayList<>();
         for (int f = 0; f < k; f++) {
-            List<LabelledCell> train = new ArrayList<>();
-            List<LabelledCell> test = new ArrayList<>();
-            for (int i = 0; i < labelled.size(); i++) {
-                (fold[i] == f ? test : train).add(labelled.get(i));
+            int held = f;
+            correct.add(CompletableFuture.supplyAsync(() -> correctInFold(learner, cells, fold, held), executor));
+        }
+        return CompletableFuture.allOf(correct.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+            int sum = 0;
+            for (CompletableFuture<Integer> c : correct) {
+                sum += c.join();
             }
-            ScoringModel model = ScoringModel.of(new Learner(spark, params, classes).fit(train, null).model());
-            for (LabelledCell c : test) {
-                if (argmax(model.probabilities(c.features())) == c.label()) {
-                    correct++;
-                }
+            return new Result(k, sum / (double) cells.size());
+        });
+    }
+
+    /** Fits on every fold but {@code held} and counts the held-out cells it classifies right. */
+    static int correctInFold(Learner learner, List<LabelledCell> labelled, int[] fold, int held) {
+        List<LabelledCell> train = new ArrayList<>();
+        List<LabelledCell> test = new ArrayList<>();
+        for (int i = 0; i < labelled.size(); i++) {
+            (fold[i] == held ? test : train).add(labelled.get(i));
+        }
+        ScoringModel model = ScoringModel.of(learner.fit(train, null).model());
+        int correct = 0;
+        for (LabelledCell c : test) {
+            if (argmax(model.probabilities(c.features())) == c.label()) {
+                correct++;
             }
         }
-        return new Result(k, correct / (double) labelled.size());
+        return correct;
     }
 
     /** Within each class, cells in seeded order take folds 0, 1, ..., k-1, 0, ... */

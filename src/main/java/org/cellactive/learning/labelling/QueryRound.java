@@ -15,6 +15,7 @@ import org.cellactive.learning.LabelledCell;
 import org.cellactive.learning.Pool;
 import org.cellactive.learning.QueryStrategies;
 import org.cellactive.learning.QueryStrategy;
+import org.cellactive.learning.ScoredCell;
 import org.cellactive.learning.ScoringModel;
 import org.cellactive.learning.ledger.AtomicFiles;
 import org.cellactive.learning.ledger.LabelLedger;
@@ -90,14 +91,15 @@ public final class QueryRound {
             clock.lap("save model");
             model = ScoringModel.of(fitted.model());
             QueryStrategy strategy = QueryStrategies.named(o.strategy(), seed, DiverseStrategy.DEFAULT_FACTOR);
-            try (Pool pool = Pool.assemble(unlabelled, features, 0)) {
-                batchKeys = steps.scan(round, pool, poolSize, model, strategy, Set.of(), o.batchSize());
+            StoppingSignals.Signal signal;
+            try (Pool pool = Pool.assemble(unlabelled, features, 0); DriverWork work = DriverWork.pooled()) {
+                batchKeys = steps.scan(round, pool, poolSize, model, strategy, Set.of(), o.batchSize()).stream()
+                        .map(ScoredCell::key).toList();
+                clock.lap("scan");
+                signal = StoppingSignals.measure(spark, ledger, start, pool, unlabelled, Set.of(), features.columns(),
+                        model, training.trainedClasses(), batchKeys, staging.resolve(PoolPredictions.DIR), o.learner(),
+                        training.classes(), labelled, seed, work.executor());
             }
-            clock.lap("scan");
-            StoppingSignals.Signal signal = StoppingSignals.measure(spark, ledger, start, unlabelled, Set.of(),
-                    features.columns(), model, training.trainedClasses(), batchKeys,
-                    staging.resolve(PoolPredictions.DIR), o.learner(),
-                    training.classes(), labelled, seed);
             info.signal(signal.changedShare(), signal.maxUncertainty(), signal.cvAccuracyOrNull(), signal.cv().folds());
             clock.lap("stopping signal");
         }

@@ -29,8 +29,18 @@ public final class RoundCommit {
     private RoundCommit() {
     }
 
-    /** A committed round: its record, its cells (table rows) and their crops, in batch order. */
-    public record Committed(RoundInfo info, List<BatchCell> cells, Map<String, BatchCrops.Result> crops) {
+    /**
+     * A committed round: its record, its cells (table rows) and their crops, in batch order, and
+     * what the commit cost.
+     */
+    public record Committed(RoundInfo info, List<BatchCell> cells, Map<String, BatchCrops.Result> crops, Cost cost) {
+    }
+
+    /**
+     * Milliseconds: writing features.csv, queries.csv and queries.html into the staging folder
+     * (each written and fsynced atomically); then the ledger's commit (batch.csv, round.json, the rename).
+     */
+    public record Cost(long filesMs, long ledgerMs) {
     }
 
     /**
@@ -47,14 +57,23 @@ public final class RoundCommit {
     public static Committed commit(LabelLedger ledger, java.nio.file.Path staging, List<BatchCell> batchCells,
                                    List<String> features, List<String> trained, ScoringModel modelOrNull,
                                    BatchCrops crops, RoundInfo.Builder info) {
-        Map<String, BatchCrops.Result> images = crops.crops(batchCells);
+        return commit(ledger, staging, batchCells, features, trained, modelOrNull, crops.crops(batchCells), info);
+    }
+
+    /** @param images the batch's crops, by cell key, made by the caller ({@link BatchCrops#start}) */
+    public static Committed commit(LabelLedger ledger, java.nio.file.Path staging, List<BatchCell> batchCells,
+                                   List<String> features, List<String> trained, ScoringModel modelOrNull,
+                                   Map<String, BatchCrops.Result> images, RoundInfo.Builder info) {
+        long t0 = System.nanoTime();
         LedgerFeatures.write(staging, features, batchCells);
         RoundInfo round = info.createdAt(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).build();
         BatchFiles.write(staging, round.round(), ledger.classes(), trained, modelOrNull, batchCells, images);
+        long t1 = System.nanoTime();
         ledger.commitRound(staging, round,
                 batchCells.stream().map(c -> new LabelLedger.BatchEntry(c.cellKey(), c.imageId())).toList());
         CrashPoints.reached("round-committed");
-        return new Committed(round, batchCells, images);
+        long t2 = System.nanoTime();
+        return new Committed(round, batchCells, images, new Cost((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
     }
 
     /** The rows of the cells table with these keys, in the order given (k cells: a small collect). */

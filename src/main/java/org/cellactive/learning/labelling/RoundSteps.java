@@ -29,7 +29,8 @@ import org.cellactive.learning.ledger.RoundInfo;
 /**
  * The named steps of one labelling round, in the order a round takes them:
  * {@link RoundStart#read} → {@link #cellsTable} → {@link #features} → {@link #unlabelled}
- * → {@link #coldStart} or ({@link #fit} → {@link #saveModel} → {@link #scan} → {@link StoppingSignals#measure})
+ * → {@link #coldStart} or ({@link #fit} → {@link #saveModel} → {@link #scan} → {@link StoppingSignals#measure}: the pass
+ * over the pool while the cross-validation's folds run on a {@link DriverWork} pool)
  * → {@link RoundCommit#commit}. {@code query} takes them once per JVM; {@code serve} takes
  * them again and again in one, with its pool cached.
  */
@@ -104,12 +105,12 @@ public final class RoundSteps {
         CrashPoints.reached("model-saved");
     }
 
-    /** One distributed pass over the pool: the next batch's keys, in pick order. */
-    public List<String> scan(int round, Pool pool, long unansweredCells, ScoringModel model, QueryStrategy strategy,
+    /** One distributed pass over the pool: the next batch, in pick order, with each cell's features. */
+    public List<ScoredCell> scan(int round, Pool pool, long unansweredCells, ScoringModel model, QueryStrategy strategy,
                              Set<String> excluded, int k) {
         log.printf("%s: round %d: scanning %d unlabelled cells with %s%n", command, round, unansweredCells,
                 strategy.name());
-        return CandidateScan.nextBatch(pool, model, strategy, excluded, k).stream().map(ScoredCell::key).toList();
+        return CandidateScan.nextBatch(pool, model, strategy, excluded, k);
     }
 
     /** Prints a committed round's stopping signal, one line. */

@@ -92,8 +92,13 @@ public final class TrainingSet {
      *                         has no stored features (a ledger edited by hand, or a damaged round)
      */
     public List<LabelledCell> cells(List<String> features) {
+        return cells(features, null);
+    }
+
+    /** {@link #cells(List)}, with the committed rounds' features read through {@code cacheOrNull} when given. */
+    public List<LabelledCell> cells(List<String> features, LedgerFeatures.Cache cacheOrNull) {
         ClassLabels classes = classes();
-        Map<String, double[]> stored = LedgerFeatures.read(ledger, features);
+        Map<String, double[]> stored = LedgerFeatures.read(ledger, features, cacheOrNull);
         List<LabelledCell> labelled = new ArrayList<>();
         for (LabelRecord r : current.values()) {
             if (!r.isClassLabel()) {

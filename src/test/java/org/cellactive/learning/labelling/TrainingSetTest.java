@@ -69,6 +69,31 @@ class TrainingSetTest {
         assertThrows(LedgerException.class, () -> live.undo("d"), "nothing left to undo");
     }
 
+    /** serve's cache of committed rounds' features gives what a fresh read gives, and sees a new round. */
+    @Test
+    void cachedFeaturesMatchAFreshReadRoundAfterRound() {
+        LabelLedger ledger = ledger(tmp, List.of("a", "b"), null);
+        LiveAnswers live = new LiveAnswers(ledger, "test", CLOCK);
+        live.post(List.of(new LiveAnswers.Answer("a", "RBC", false, false),
+                new LiveAnswers.Answer("b", "WBC", false, false)));
+        LedgerFeatures.Cache cache = new LedgerFeatures.Cache();
+        TrainingSet first = TrainingSet.of(ledger, ledger.currentLabels());
+        assertEquals(first.cells(List.of("f")), first.cells(List.of("f"), cache));
+
+        Path staging = ledger.stageRound(2);
+        LedgerFeatures.write(staging, List.of("f"), List.of(new BatchCell("e", "img", "file:/img.jpg", 1, 1, 9, 9,
+                new double[] {42})));
+        ledger.commitRound(staging, RoundInfo.builder(2).picking("cold-start", 1, 1).coldStart(true)
+                .model(List.of(), List.of("f"), Map.of()).createdAt("2026-12-06T08:01:00Z").build(),
+                List.of(new LabelLedger.BatchEntry("e", "img")));
+        live.post(List.of(new LiveAnswers.Answer("e", "WBC", false, false)));
+        TrainingSet second = TrainingSet.of(ledger, ledger.currentLabels());
+        List<LabelledCell> cached = second.cells(List.of("f"), cache);
+        assertEquals(second.cells(List.of("f")), cached);
+        assertEquals(List.of("a", "b", "e"), cached.stream().map(LabelledCell::key).toList());
+        assertEquals(42.0, cached.get(2).features()[0]);
+    }
+
     @Test
     void aLabelledCellWithoutStoredFeaturesIsAnErrorNotANull() {
         // score used to build its training set without this check and handed MLlib a null vector.
