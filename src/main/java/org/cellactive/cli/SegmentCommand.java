@@ -47,7 +47,7 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "How touching cells are split: shape, intensity or none (default: ${DEFAULT-VALUE}).")
     String declump;
 
-    @Option(names = "--seed-distance", paramLabel = "PX", defaultValue = "32",
+    @Option(names = "--seed-distance", paramLabel = "PX", defaultValue = "16",
             description = "Declumping seeds closer than this are one cell's (default: ${DEFAULT-VALUE}).")
     double seedDistance;
 

@@ -44,15 +44,29 @@ public final class ImageSegmenter implements Serializable {
     /** Gaussian sigma of the darkness and stain planes, in binned pixels. */
     static final double SMOOTHING_SIGMA = 1.0;
     /** Stain (blue - green, 0..1) above which a pixel seeds a stained object: nuclei, platelets. */
-    static final float STAIN_HIGH = 40 / 255f;
+    static final float STAIN_HIGH = 36 / 255f;
     /** Stain above which a pixel may belong to a stained object: their cytoplasm. */
     static final float STAIN_LOW = 16 / 255f;
+    /**
+     * How far above the image's red-cell tint (the median stain of the foreground) a stained
+     * object's seed and its pixels must be: on slides whose red cells are lilac, the fixed levels
+     * alone take whole red cells for stained objects.
+     */
+    static final float TINT_HIGH = 22 / 255f;
+    static final float TINT_LOW = 6 / 255f;
     /** Seed pixels a stained object needs, in binned pixels: fewer is JPEG noise. */
     static final int STAIN_MIN_SEED = 6;
     /** Radius (binned pixels) stained objects grow by: the pale rim of platelets, the faint edge of cytoplasm. */
     static final int STAIN_GROWTH = 2;
     /** A shape seed lies at least this fraction of the smallest diameter inside the foreground. */
     static final double SEED_DEPTH = 0.4;
+    /** A shape seed's dynamic (h of the h-maxima), in image pixels of distance. */
+    static final double SEED_DYNAMIC = 1.0;
+    /**
+     * Image pixels a found object's box is widened by on every side (clipped to the image): the
+     * threshold's outline lies a few pixels inside the edge a person draws the box at.
+     */
+    static final int BOX_PAD = 3;
     private static final int LEVELS = 1024;
 
     private final SegmentationSettings settings;
@@ -87,7 +101,10 @@ public final class ImageSegmenter implements Serializable {
         ConnectedComponents.fillHoles(foreground, w, h);
 
         int[] stainedLabels = new int[n];
-        int stainedCount = stainedObjects(stain, w, h, stainedLabels);
+        float tint = tint(stain, foreground);
+        float low = Math.max(STAIN_LOW, tint + TINT_LOW);
+        float high = Math.max(STAIN_HIGH, tint + TINT_HIGH);
+        int stainedCount = stainedObjects(stain, w, h, stainedLabels, low, high);
 
         byte[] rest = new byte[n];
         for (int i = 0; i < n; i++) {
@@ -108,17 +125,42 @@ public final class ImageSegmenter implements Serializable {
      * Hysteresis on the stain plane; labels 1..k of the kept components (holes filled) in
      * {@code labels}; returns k.
      */
-    private static int stainedObjects(float[] stain, int w, int h, int[] labels) {
+    /**
+     * The red cells' tint: the median of {@code stain} over the foreground pixels below
+     * {@link #STAIN_HIGH} (to 1/1024), so that nuclei and a large white cell's cytoplasm do not
+     * count; 0 when there are none.
+     */
+    static float tint(float[] stain, byte[] foreground) {
+        int bins = 1024;
+        int[] hist = new int[bins + 1];
+        int count = 0;
+        for (int i = 0; i < stain.length; i++) {
+            if (foreground[i] != 0 && stain[i] < STAIN_HIGH) {
+                hist[Math.max(0, Math.min(bins, Math.round(stain[i] * bins)))]++;
+                count++;
+            }
+        }
+        int seen = 0;
+        for (int b = 0; b <= bins && count > 0; b++) {
+            seen += hist[b];
+            if (2 * seen >= count) {
+                return b / (float) bins;
+            }
+        }
+        return 0;
+    }
+
+    private static int stainedObjects(float[] stain, int w, int h, int[] labels, float low, float high) {
         int n = w * h;
         byte[] weak = new byte[n];
         for (int i = 0; i < n; i++) {
-            weak[i] = (byte) (stain[i] > STAIN_LOW ? 1 : 0);
+            weak[i] = (byte) (stain[i] > low ? 1 : 0);
         }
         int[] components = new int[n];
         int count = ConnectedComponents.label(weak, w, h, components);
         int[] seeds = new int[count + 1];
         for (int i = 0; i < n; i++) {
-            if (stain[i] > STAIN_HIGH) {
+            if (stain[i] > high) {
                 seeds[components[i]]++;
             }
         }
@@ -157,34 +199,67 @@ public final class ImageSegmenter implements Serializable {
         // A seed of the shape must lie some way inside the foreground: necks and slivers between
         // cells are maxima too, and would each become an object.
         float minPeak = settings.declump() == Declump.SHAPE ? (float) (SEED_DEPTH * settings.minDiameter() / BIN) : 0;
-        float[] peaks = MaxFilter.square(surface, w, h, r);
-        byte[] seed = new byte[n];
-        float top = 0;
-        for (int i = 0; i < n; i++) {
-            if (mask[i] != 0) {
-                top = Math.max(top, surface[i]);
-                if (surface[i] >= peaks[i] && surface[i] >= minPeak) {
-                    seed[i] = 1;
-                }
-            }
-        }
-        int seeds = ConnectedComponents.label(seed, w, h, labels);
-        // Flood from high to low surface: level 0 is the top.
-        int[] level = new int[n];
+        float top = Float.NEGATIVE_INFINITY;
         float bottom = Float.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             if (mask[i] != 0) {
+                top = Math.max(top, surface[i]);
                 bottom = Math.min(bottom, surface[i]);
             }
         }
+        // Flood from high to low surface: level 0 is the top.
+        int[] level = new int[n];
         float span = Math.max(1e-6f, top - bottom);
         for (int i = 0; i < n; i++) {
             if (mask[i] != 0) {
                 level[i] = Math.min(LEVELS - 1, (int) ((top - surface[i]) / span * (LEVELS - 1)));
             }
         }
+        float[] peaks = MaxFilter.square(surface, w, h, r);
+        byte[] seed;
+        if (settings.declump() == Declump.SHAPE) {
+            // h-maxima: peaks of the distance that rise at least SEED_DYNAMIC above the saddle to a
+            // higher peak (two overlapping cells), and no peak within the seed distance is higher.
+            seed = HMaxima.seeds(surface, mask, w, h, highToLow(level, mask), (float) (SEED_DYNAMIC / BIN),
+                    minPeak);
+            for (int i = 0; i < n; i++) {
+                if (seed[i] != 0 && surface[i] < peaks[i]) {
+                    seed[i] = 0;
+                }
+            }
+        } else {
+            seed = new byte[n];
+            for (int i = 0; i < n; i++) {
+                if (mask[i] != 0 && surface[i] >= peaks[i] && surface[i] >= minPeak) {
+                    seed[i] = 1;
+                }
+            }
+        }
+        int seeds = ConnectedComponents.label(seed, w, h, labels);
         SeededWatershed.flood(labels, level, LEVELS, mask, w, h);
         return seeds;
+    }
+
+    /** The mask's pixels in order of their level (a counting sort): highest surface first. */
+    private static int[] highToLow(int[] level, byte[] mask) {
+        int[] start = new int[LEVELS + 1];
+        int count = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] != 0) {
+                start[level[i] + 1]++;
+                count++;
+            }
+        }
+        for (int l = 0; l < LEVELS; l++) {
+            start[l + 1] += start[l];
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] != 0) {
+                order[start[level[i]]++] = i;
+            }
+        }
+        return order;
     }
 
     /** How close two seeds may be, in binned pixels: {@link SegmentationSettings#seedDistance()}. */

@@ -21,8 +21,11 @@ public record SegmentationSettings(double minDiameter, double maxDiameter, Thres
     /** The defaults of the {@code segment} command, chosen on BCCD (docs/segmentation.md). */
     public static final double DEFAULT_MIN_DIAMETER = 25;
     public static final double DEFAULT_MAX_DIAMETER = 300;
-    /** A BCCD red cell is about 100 px across; seeds a third of that apart are one cell's. */
-    public static final double DEFAULT_SEED_DISTANCE = 32;
+    /**
+     * Shape seeds this close are one cell's. BCCD's red cells (80-100 px) overlap, so the centres of
+     * two of them may be 50 px apart; 32 merged many (docs/segmentation.md).
+     */
+    public static final double DEFAULT_SEED_DISTANCE = 16;
 
     public SegmentationSettings {
         Objects.requireNonNull(threshold, "threshold");

@@ -15,7 +15,7 @@ import org.cellactive.testing.Bccd;
  * objects kept, as BCCD's boxes include them) and prints the scores, for tuning by hand; with
  * {@code -Dseg.figures=DIR} it also writes the overlays of the three worst images there, half size,
  * true boxes in red (docs/segmentation.md's figures).
- * {@code java -cp 'target/classes:target/test-classes:target/lib/*' org.cellactive.segmentation.BccdSegmentationProbe [declump] [min] [max] [otsu|li]}
+ * {@code java -cp 'target/classes:target/test-classes:target/lib/*' org.cellactive.segmentation.BccdSegmentationProbe [declump] [min] [max] [otsu|li] [seed distance]}
  */
 public final class BccdSegmentationProbe {
     public static void main(String[] args) throws Exception {
@@ -23,7 +23,8 @@ public final class BccdSegmentationProbe {
         double min = args.length > 1 ? Double.parseDouble(args[1]) : SegmentationSettings.DEFAULT_MIN_DIAMETER;
         double max = args.length > 2 ? Double.parseDouble(args[2]) : SegmentationSettings.DEFAULT_MAX_DIAMETER;
         ThresholdMethod th = args.length > 3 ? ThresholdMethod.parse(args[3]) : ThresholdMethod.LI;
-        ImageSegmenter segmenter = new ImageSegmenter(new SegmentationSettings(min, max, th, declump, SegmentationSettings.DEFAULT_SEED_DISTANCE, true));
+        double seedDistance = args.length > 4 ? Double.parseDouble(args[4]) : SegmentationSettings.DEFAULT_SEED_DISTANCE;
+        ImageSegmenter segmenter = new ImageSegmenter(new SegmentationSettings(min, max, th, declump, seedDistance, true));
         Map<String, List<LabelledBox>> truth = BccdTruth.read(Bccd.annotations(), Bccd.images());
         ImageDecoder decoder = new ImageDecoder(100_000_000L);
         SegmentationScore score = new SegmentationScore();

@@ -22,11 +22,13 @@ class ImageSegmenterTest {
         SegmentedObject o = found.get(0);
         double area = Math.PI * 40 * 40;
         assertEquals(area, o.area(), 0.06 * area, "area of a disc of radius 40");
-        // The box of a disc centred at (100, 80), VOC corners (1-based): 61..140 x 41..120, within the 2-px bins.
-        assertEquals(61, o.xmin(), 2);
-        assertEquals(140, o.xmax(), 2);
-        assertEquals(41, o.ymin(), 2);
-        assertEquals(120, o.ymax(), 2);
+        // The box of a disc centred at (100, 80), VOC corners (1-based): 61..140 x 41..120, within the 2-px bins,
+        // widened by the box pad (3 px) on every side as annotators draw boxes.
+        assertEquals(3, ImageSegmenter.BOX_PAD);
+        assertEquals(61 - 3, o.xmin(), 2);
+        assertEquals(140 + 3, o.xmax(), 2);
+        assertEquals(41 - 3, o.ymin(), 2);
+        assertEquals(120 + 3, o.ymax(), 2);
         assertFalse(o.touchesBorder());
         assertFalse(o.stained());
     }
@@ -56,9 +58,9 @@ class ImageSegmenterTest {
         assertEquals(1, found.size(), found.toString());
         SegmentedObject o = found.get(0);
         assertTrue(o.stained());
-        // The box spans the cytoplasm (120 +- 60), grown by the stain growth of 2 binned pixels at most.
-        assertEquals(61, o.xmin(), 5);
-        assertEquals(180, o.xmax(), 5);
+        // The box spans the cytoplasm (120 +- 60), grown by the stain growth of 2 binned pixels at most, plus the box pad.
+        assertEquals(61 - 3, o.xmin(), 5);
+        assertEquals(180 + 3, o.xmax(), 5);
     }
 
     @Test
@@ -73,6 +75,48 @@ class ImageSegmenterTest {
         assertEquals(1, kept.stream().filter(SegmentedObject::touchesBorder).count());
         SegmentedObject border = kept.stream().filter(SegmentedObject::touchesBorder).findFirst().orElseThrow();
         assertEquals(300, border.xmax(), "a box cut by the border ends at the image's last column");
+    }
+
+    @Test
+    void overlappingDiscsAreSplitWithTheDefaultSeeds() {
+        // Radius 40, centres 56 px apart: a deep overlap (the neck is 57 px wide), as BCCD's red cells overlap.
+        SyntheticSmears smear = new SyntheticSmears(260, 160)
+                .disc(102, 80, 40, SyntheticSmears.RED_CELL).disc(158, 80, 40, SyntheticSmears.RED_CELL);
+        ImageSegmenter defaults = new ImageSegmenter(SegmentationSettings.defaults());
+        List<SegmentedObject> found = defaults.segment(smear.image());
+        assertEquals(2, found.size(), found.toString());
+        SegmentedObject left = found.get(0).xmin() < found.get(1).xmin() ? found.get(0) : found.get(1);
+        assertEquals(62 - 3, left.xmin(), 3);
+        assertEquals(130 + 3, left.xmax(), 3, "split at the middle of the neck");
+        // One cell whose distance map is a long ridge (an ellipse 130 x 64) stays one object.
+        SyntheticSmears ellipse = new SyntheticSmears(260, 160).ellipse(130, 80, 65, 32, SyntheticSmears.RED_CELL);
+        assertEquals(1, defaults.segment(ellipse.image()).size());
+    }
+
+    @Test
+    void lilacRedCellsAreNotTakenForStainedObjects() {
+        // A slide whose red cells are lilac (blue 28 levels above green), one with a purple dot on it: the dot seeds
+        // a stained object, but the red cell around it is below the image's tint + 6 and is not taken into it (with
+        // fixed levels alone the whole lilac cell became one stained object).
+        SyntheticSmears smear = new SyntheticSmears(300, 160)
+                .disc(80, 80, 40, SyntheticSmears.LILAC_RED_CELL).disc(200, 80, 40, SyntheticSmears.LILAC_RED_CELL)
+                .disc(80, 80, 6, SyntheticSmears.NUCLEUS);
+        List<SegmentedObject> found = segmenter(Declump.SHAPE, false).segment(smear.image());
+        List<SegmentedObject> stained = found.stream().filter(SegmentedObject::stained).toList();
+        assertEquals(1, stained.size(), found.toString());
+        assertTrue(stained.get(0).xmax() - stained.get(0).xmin() < 40, "only the dot is stained: " + stained);
+        SegmentedObject right = found.stream().filter(o -> o.xmin() > 150).findFirst().orElseThrow();
+        assertFalse(right.stained());
+        assertEquals(80 + 6, right.xmax() - right.xmin() + 1, 4, "the whole disc, padded: " + right);
+    }
+
+    @Test
+    void theTintIsTheMedianOfTheForegroundBelowTheStainSeedLevel() {
+        float[] stain = {0.02f, 0.10f, 0.11f, 0.12f, 0.50f, 0.60f, 0.70f, 0.05f};
+        byte[] fg = {1, 1, 1, 1, 1, 1, 1, 0};
+        // Nuclei (0.5 .. 0.7) are left out: the median of 0.02, 0.10, 0.11, 0.12 is 0.10 (to 1/1024).
+        assertEquals(0.10, ImageSegmenter.tint(stain, fg), 1.0 / 1024);
+        assertEquals(0, ImageSegmenter.tint(stain, new byte[8]));
     }
 
     @Test

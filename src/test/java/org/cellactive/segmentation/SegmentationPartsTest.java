@@ -114,4 +114,23 @@ class SegmentationPartsTest {
         }
         return mask;
     }
+
+    @Test
+    void hMaximaKeepPeaksOfEnoughDynamic() {
+        // One row: a peak of 10 at x=1; a saddle of 7; a peak of 8 at x=4 that meets the plateau's region at 7.5
+        // (dynamic 0.5); a plateau of 9 at x=7..8 that meets the 10's region at the saddle of 7 (dynamic 2); then,
+        // cut off by a background pixel, a lone peak of 3. A plateau gives one seed, its first pixel.
+        float[] f = {5, 10, 9, 7, 8, 7.5f, 8.5f, 9, 9, 0, 3, 2};
+        byte[] mask = {1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+        int[] order = java.util.stream.IntStream.range(0, f.length).boxed().filter(i -> mask[i] != 0)
+                .sorted((a, b) -> Float.compare(f[b], f[a])).mapToInt(Integer::intValue).toArray();
+        assertArrayEquals(new byte[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0},
+                HMaxima.seeds(f, mask, f.length, 1, order, 0.4f, 0));
+        // h = 1: the peak of 8 is gone, the plateau stays.
+        assertArrayEquals(new byte[] {0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0},
+                HMaxima.seeds(f, mask, f.length, 1, order, 1f, 0));
+        // h = 2.5: only the highest peak of each region; a minimum peak of 4 drops the lone 3.
+        assertArrayEquals(new byte[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+                HMaxima.seeds(f, mask, f.length, 1, order, 2.5f, 4));
+    }
 }

@@ -8,6 +8,8 @@ final class SyntheticSmears {
     static final int BACKGROUND = 0xdcd8d4;
     /** A red cell's colour: darker in green, no more blue than green. */
     static final int RED_CELL = 0xc8948c;
+    /** A red cell on a slide stained towards lilac: blue 28 levels above green. */
+    static final int LILAC_RED_CELL = 0xb48ca8;
     /** A stained nucleus: purple, blue far above green. */
     static final int NUCLEUS = 0x7848c8;
     /** A white cell's cytoplasm: pale lilac, blue some way above green. */
@@ -28,6 +30,20 @@ final class SyntheticSmears {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+                    rgb[y * w + x] = colour;
+                }
+            }
+        }
+        return this;
+    }
+
+    /** An axis-aligned ellipse with half-axes {@code rx}, {@code ry}. */
+    SyntheticSmears ellipse(double cx, double cy, double rx, double ry, int colour) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double u = (x - cx) / rx;
+                double v = (y - cy) / ry;
+                if (u * u + v * v <= 1) {
                     rgb[y * w + x] = colour;
                 }
             }
