@@ -60,6 +60,7 @@ public final class SynthCellsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
+        RunManifest manifest = new RunManifest("synth-cells");
         if (cells < 1 || features < 1 || (partitions != null && partitions < 1)) {
             return CliErrors.usage("synth-cells", "--cells, --features and --partitions must be at least 1");
         }
@@ -83,8 +84,7 @@ public final class SynthCellsCommand implements Callable<Integer> {
             TableFiles.writeParquet(SyntheticCellTable.table(spark, cells, features, imageUris, seed, tasks), table);
             double writeSeconds = (System.nanoTime() - writeStarted) / 1e9;
             Map<String, Long> byClass = classCounts(spark.read().parquet(table));
-            RunManifest manifest = new RunManifest("synth-cells")
-                    .input("images", images.toAbsolutePath().toString())
+            manifest.input("images", images.toAbsolutePath().toString())
                     .option("cells", cells)
                     .option("features", features)
                     .option("seed", seed)
