@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, SimulateCommand.class,
                 QueryCommand.class, LabelCommand.class, ScoreCommand.class, ServeCommand.class, DemoCommand.class,
                 BenchmarkExtractCommand.class, BenchmarkFitCommand.class, BenchmarkScanCommand.class,
-                BenchmarkServeCommand.class, SynthCommand.class, SegmentCommand.class, BenchmarkSegmentCommand.class,
+                BenchmarkServeCommand.class, SynthCommand.class, SynthCellsCommand.class, SegmentCommand.class, BenchmarkSegmentCommand.class,
                 EvaluateSegmentationCommand.class})
 public final class Main implements Runnable {
 

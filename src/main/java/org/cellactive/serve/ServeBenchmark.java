@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.learning.LearnerParams;
+import org.cellactive.synth.SyntheticCellTable;
 
 /**
  * Times serve's batch cycle over real HTTP (target P4 of issue 13): a fresh ledger is seeded
@@ -162,10 +163,12 @@ public final class ServeBenchmark {
         return v[lo] + (pos - lo) * (v[hi] - v[lo]);
     }
 
-    /** Writes a synthetic table for the benchmark (see {@link BenchmarkCells}). */
+    /** Writes a synthetic table for the benchmark ({@link SyntheticCellTable}, seed 42). */
     public static void writeSynthetic(SparkSession spark, Path out, int cells, int features, Path images)
             throws java.io.IOException {
-        BenchmarkCells.write(spark, out, cells, features, images, 42);
+        int partitions = SyntheticCellTable.defaultPartitions(cells, spark.sparkContext().defaultParallelism());
+        SyntheticCellTable.table(spark, cells, features, SyntheticCellTable.imagesIn(images), 42, partitions)
+                .write().mode("overwrite").parquet(out.toUri().toString());
     }
 
 }

@@ -111,6 +111,27 @@ class ClusterIT {
     }
 
     /**
+     * simulate on the cluster (its scans run in the two executor JVMs) gives the curves of a
+     * local[2] run with the same arguments (DeterminismIT's: 2 repeats, 15 rounds, random and
+     * least-confident), every column but the wall times fit_ms and query_ms ({@link CurvesWithoutTimes}).
+     * DeterminismIT shows local[1] and local[2], and tables of 1 and 12 files, agree.
+     */
+    @Test
+    void clusterGivesTheSameCurvesAsLocal() throws Exception {
+        Path cells = BccdRun.cells();
+        Path clusterOut = tmp.resolve("simulate-cluster");
+        Path localOut = tmp.resolve("simulate-local");
+        Path log = logs.resolve("submit-simulate.log");
+        Process p = submit(log, DeterminismIT.simulateArgs(cells, clusterOut, masterUrl).toArray(String[]::new));
+        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "submit.sh timed out");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        assertEquals(0, Main.run(DeterminismIT.simulateArgs(cells, localOut, "local[2]").toArray(String[]::new)));
+        List<String> local = CurvesWithoutTimes.lines(localOut.resolve("curves.csv"));
+        assertEquals(1 + 2 * 2 * 15, local.size(), "2 repeats x 2 strategies x 15 rounds");
+        assertEquals(local, CurvesWithoutTimes.lines(clusterOut.resolve("curves.csv")));
+    }
+
+    /**
      * SIGKILL to one worker's executor JVM while the feature stage runs on all of BCCD. The
      * driver must recompute what that executor held (parsed annotations, cached boxes, measured
      * outcomes) from lineage, and the cells must equal an undisturbed run's. Before the parsed

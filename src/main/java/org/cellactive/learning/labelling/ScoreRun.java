@@ -12,23 +12,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cellactive.annotations.AnnotationColumns;
@@ -73,6 +71,7 @@ public final class ScoreRun {
     }
 
     private void runUnchecked(String cellsPath, Path ledgerDir, Path outDir, LearnerParams params) throws IOException {
+        long started = System.nanoTime();
         LabelLedger ledger = LabelLedger.open(ledgerDir);
         List<RoundInfo> rounds = ledger.rounds();
         if (rounds.isEmpty()) {
@@ -89,6 +88,7 @@ public final class ScoreRun {
         String modelUri = outDir.resolve("model").toUri().toString();
         fitted.write().overwrite().save(modelUri);
         LogisticRegressionModel model = LogisticRegressionModel.load(modelUri);
+        long fittedAt = System.nanoTime();
 
         Dataset<Row> cells = spark.read().parquet(cellsPath).drop(AnnotationColumns.CELL_TYPE);
         List<String> missing = features.stream().filter(f -> !List.of(cells.columns()).contains(f)).toList();
@@ -115,9 +115,17 @@ public final class ScoreRun {
         String predictionsUri = outDir.resolve("predictions.parquet").toUri().toString();
         predictions.write().mode("overwrite").parquet(predictionsUri);
         Dataset<Row> saved = spark.read().parquet(predictionsUri);
-
-        long n = writePredictionsCsv(saved, ledger.classes(), outDir.resolve("predictions.csv"));
-        int images = writePerImage(saved, ledger.classes(), outDir.resolve("per_image.csv"));
+        long n = saved.count();
+        long scoredAt = System.nanoTime();
+        writePredictionsCsv(saved, ledger.classes(), outDir.resolve("predictions.csv"));
+        long csvAt = System.nanoTime();
+        long images = writePerImage(saved, ledger.classes(), outDir.resolve("per_image.csv"));
+        long perImageAt = System.nanoTime();
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("fit_and_save_model", seconds(started, fittedAt));
+        timings.put("score_to_parquet", seconds(fittedAt, scoredAt));
+        timings.put("predictions_csv", seconds(scoredAt, csvAt));
+        timings.put("per_image_csv", seconds(csvAt, perImageAt));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("command", "score");
         manifest.put("cells", cellsPath);
@@ -130,67 +138,65 @@ public final class ScoreRun {
         manifest.put("cellsScored", n);
         manifest.put("images", images);
         manifest.put("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        timings.put("total", seconds(started, System.nanoTime()));
+        manifest.put("timings_seconds", timings);
         AtomicFiles.writeString(outDir.resolve("score.json"), JSON.writeValueAsString(manifest));
-        log.printf("score: %d cells of %d images scored; predictions and per_image.csv in %s%n", n, images, outDir);
+        double scoring = seconds(fittedAt, scoredAt);
+        log.printf(Locale.ROOT, "score: %d cells of %d images scored; predictions and per_image.csv in %s%n", n, images,
+                outDir);
+        log.printf(Locale.ROOT, "score: timings fit %.1f s, scoring to predictions.parquet %.1f s (%.0f cells/s),"
+                + " predictions.csv %.1f s, per_image.csv %.1f s, total %.1f s (%.0f cells/s)%n",
+                seconds(started, fittedAt), scoring, n / scoring, seconds(scoredAt, csvAt), seconds(csvAt, perImageAt),
+                seconds(started, perImageAt), n / seconds(started, perImageAt));
     }
 
-    private static long writePredictionsCsv(Dataset<Row> predictions, List<String> classes, Path file) {
+    /** predictions.csv: one line per cell, sorted by cell key; the lines are made and sorted in the executors. */
+    private static void writePredictionsCsv(Dataset<Row> predictions, List<String> classes, Path file) {
         List<String> header = new ArrayList<>(List.of("cell_key", "image_id", "predicted_class", "max_probability"));
         classes.forEach(c -> header.add(SpreadsheetText.guard("p_" + c)));
-        StringWriter text = new StringWriter();
-        long n = 0;
-        try (CSVPrinter printer = new CSVPrinter(text,
-                CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
-            Iterator<Row> it = predictions.orderBy(AnnotationColumns.CELL_KEY).toLocalIterator();
-            while (it.hasNext()) {
-                Row r = it.next();
-                List<String> row = new ArrayList<>();
-                row.add(SpreadsheetText.guard(r.getString(0)));
-                row.add(SpreadsheetText.guard(r.getString(1)));
-                row.add(SpreadsheetText.guard(r.getString(2)));
-                row.add(format(r.getDouble(3)));
-                List<Double> p = r.getList(4);
-                p.forEach(v -> row.add(format(v)));
-                printer.printRecord(row);
-                n++;
-            }
-        } catch (IOException e) {
-            throw new LedgerException(file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.writeString(file, text.toString());
-        return n;
+        MapFunction<Row, String> line = r -> {
+            List<Object> row = new ArrayList<>();
+            row.add(SpreadsheetText.guard(r.getString(0)));
+            row.add(SpreadsheetText.guard(r.getString(1)));
+            row.add(SpreadsheetText.guard(r.getString(2)));
+            row.add(format(r.getDouble(3)));
+            List<Double> p = r.getList(4);
+            p.forEach(v -> row.add(format(v)));
+            return OrderedCsvFile.record(row.toArray());
+        };
+        OrderedCsvFile.write(predictions.orderBy(AnnotationColumns.CELL_KEY).map(line, Encoders.STRING()), header, file);
     }
 
-    private static int writePerImage(Dataset<Row> predictions, List<String> classes, Path file) {
+    /** per_image.csv: a differential count per image, sorted by image id; counted and written in the executors. */
+    private static long writePerImage(Dataset<Row> predictions, List<String> classes, Path file) {
         List<Column> aggs = new ArrayList<>();
         for (String c : classes) {
             aggs.add(sum(when(col("predicted_class").equalTo(lit(c)), lit(1L)).otherwise(lit(0L))));
         }
-        List<Row> rows = predictions.groupBy(AnnotationColumns.IMAGE_ID)
+        Dataset<Row> counts = predictions.groupBy(AnnotationColumns.IMAGE_ID)
                 .agg(count(lit(1)), aggs.toArray(new Column[0]))
-                .orderBy(AnnotationColumns.IMAGE_ID).collectAsList();
+                .orderBy(AnnotationColumns.IMAGE_ID);
         List<String> header = new ArrayList<>(List.of("image_id", "cells"));
         classes.forEach(c -> header.add(SpreadsheetText.guard("n_" + c)));
         classes.forEach(c -> header.add(SpreadsheetText.guard("fraction_" + c)));
-        StringWriter text = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(text,
-                CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
-            for (Row r : rows) {
-                long total = r.getLong(1);
-                List<String> row = new ArrayList<>(List.of(SpreadsheetText.guard(r.getString(0)), Long.toString(total)));
-                for (int i = 0; i < classes.size(); i++) {
-                    row.add(Long.toString(r.getLong(2 + i)));
-                }
-                for (int i = 0; i < classes.size(); i++) {
-                    row.add(format(r.getLong(2 + i) / (double) total));
-                }
-                printer.printRecord(row);
+        int k = classes.size();
+        MapFunction<Row, String> line = r -> {
+            long total = r.getLong(1);
+            List<Object> row = new ArrayList<>(List.of(SpreadsheetText.guard(r.getString(0)), Long.toString(total)));
+            for (int i = 0; i < k; i++) {
+                row.add(Long.toString(r.getLong(2 + i)));
             }
-        } catch (IOException e) {
-            throw new LedgerException(file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.writeString(file, text.toString());
-        return rows.size();
+            for (int i = 0; i < k; i++) {
+                row.add(format(r.getLong(2 + i) / (double) total));
+            }
+            return OrderedCsvFile.record(row.toArray());
+        };
+        OrderedCsvFile.write(counts.map(line, Encoders.STRING()), header, file);
+        return predictions.select(AnnotationColumns.IMAGE_ID).distinct().count();
+    }
+
+    private static double seconds(long from, long to) {
+        return Math.round((to - from) / 1e6) / 1000.0;
     }
 
     private static String format(double v) {
