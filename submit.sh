@@ -8,6 +8,10 @@
 #   distribution needed). --master URL is passed through in both cases.
 #   CELLACTIVE_DRIVER_MEMORY sets its heap (default: spark.driver.memory in conf/), and
 #   CELLACTIVE_JAVA_OPTS adds JVM options (split on spaces), e.g. -XX:TieredStopAtLevel=1.
+# - Plain-java runs start from a class-data-sharing archive, target/cellactive.jsa: the classes a
+#   cold extract loads, already parsed and verified (JDK 17 dynamic CDS). It is made once per build,
+#   on the first Spark command after it, by a training extract of 8 synthetic images, and used only
+#   while it is newer than every jar. CELLACTIVE_CDS=off runs without it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/cellactive.jar"
@@ -78,6 +82,45 @@ if [ -n "${SPARK_HOME:-}" ]; then
     "${submit_args[@]}" --class "$main" "$jar" "${app_args[@]}"
 fi
 
+# The class-data-sharing archive. The JVM maps it only if the classpath string and every jar's size
+# and time are those it was made with, and otherwise runs without it, silently (-Xlog:cds*=off: a
+# stale archive would print its warning on stdout). So it is made here, with the very classpath of
+# the run below, and skipped when any jar is newer than it.
+jsa="$here/target/cellactive.jsa"
+cds_wanted() {
+  [ "${CELLACTIVE_CDS:-on}" != off ] || return 1
+  case "${1:-}" in ''|-h|--help|-V|--version|help|synth|label) return 1 ;; esac
+  local a; for a in "$@"; do case "$a" in -h|--help) return 1 ;; esac; done
+  return 0
+}
+cds_fresh() {
+  [ -s "$jsa" ] && [ -z "$(find "$jar" "$lib" -newer "$jsa" -print -quit 2>/dev/null)" ]
+}
+# A training run: synth 8 cartoon smears, extract them with -XX:ArchiveClassesAtExit. One shell at a
+# time (a lock folder; one older than 10 minutes is a dead run's); the others run without the archive.
+make_cds() {
+  local lock="$jsa.lock" training="$here/target/cds-training"
+  find "$lock" -maxdepth 0 -mmin +10 -exec rm -rf {} + 2>/dev/null || true
+  mkdir "$lock" 2>/dev/null || return 0
+  trap 'rm -rf "$lock"' EXIT
+  echo "submit.sh: making the class-data-sharing archive $jsa (once per build) ..." >&2
+  local tmp="$jsa.tmp.$$"
+  if java -Xmx1g -Djava.awt.headless=true -cp "$jar:$lib/*" "$main" synth --images 8 --out "$training/archive" \
+        >/dev/null 2>&1 &&
+     SPARK_LOCAL_IP=127.0.0.1 java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds*=off -Xmx1g "${flags[@]}" "${props[@]}" \
+        -Dlog4j.configurationFile="$here/conf/log4j2.properties" -Djava.awt.headless=true \
+        -cp "$jar:$lib/*" "$main" extract --overwrite --annotations "$training/archive/Annotations" \
+        --images "$training/archive/JPEGImages" --out "$training/run" >/dev/null 2>&1 &&
+     [ -s "$tmp" ]; then
+    mv -f "$tmp" "$jsa"
+  else
+    echo "submit.sh: could not make $jsa; running without it" >&2
+    rm -f "$tmp"
+  fi
+  rm -rf "$lock"
+  trap - EXIT
+}
+
 # Extra JVM options for the plain-java run, split on spaces (never globbed).
 set -f
 # shellcheck disable=SC2206
@@ -91,6 +134,31 @@ while read -r key value; do
 done < "$here/conf/spark-defaults.conf"
 # No --master here means local[*] (or -Dspark.master from CELLACTIVE_JAVA_OPTS).
 case "$master" in ''|local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
-quiet_stderr java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" ${java_opts[@]+"${java_opts[@]}"} \
+# C1 only (-XX:TieredStopAtLevel=1) for an extract of a small local VOC folder: on 2 cores the C2
+# compiler's work competes with the tasks, and a run of a few thousand cells ends before C2's code pays
+# back (docs/benchmarks.md §1, "Cold runs"). Not when CELLACTIVE_JAVA_OPTS already chooses a compiler
+# (any Tiered option), nor with CELLACTIVE_C1=off.
+small_voc_extract() {
+  [ "${1:-}" = extract ] && [ "${CELLACTIVE_C1:-auto}" = auto ] || return 1
+  case " ${CELLACTIVE_JAVA_OPTS:-} " in *Tiered*) return 1 ;; esac
+  local ann="" prev=""
+  for a in "$@"; do
+    [ "$prev" = --annotations ] && ann="$a"
+    case "$a" in --annotations=*) ann="${a#--annotations=}" ;; esac
+    prev="$a"
+  done
+  [ -d "$ann" ] || return 1
+  [ "$(find "$ann" -iname '*.xml' 2>/dev/null | head -n $((C1_MAX_FILES + 1)) | wc -l)" -le "$C1_MAX_FILES" ]
+}
+C1_MAX_FILES=1000
+c1=()
+if small_voc_extract "$@"; then c1=(-XX:TieredStopAtLevel=1); fi
+cds=()
+if cds_wanted "$@"; then
+  cds_fresh || make_cds
+  if cds_fresh; then cds=(-XX:SharedArchiveFile="$jsa" -Xlog:cds*=off); fi
+fi
+quiet_stderr java -Xmx"${CELLACTIVE_DRIVER_MEMORY:-$memory}" "${flags[@]}" "${props[@]}" ${cds[@]+"${cds[@]}"} ${c1[@]+"${c1[@]}"} \
+  ${java_opts[@]+"${java_opts[@]}"} \
   -Dlog4j.configurationFile="$here/conf/log4j2.properties" -Djava.awt.headless=true \
   -cp "$jar:$lib/*" "$main" "$@"

@@ -21,6 +21,13 @@ import org.apache.spark.sql.functions;
  * table (they are real measurements), but a labelling pool should not ask about one cell twice.
  *
  * <p>Coordinates are VOC's, 1-based and inclusive, so a box spans {@code xmax - xmin + 1} pixels.
+ *
+ * <p>{@code extract} finds the pairs inside the feature stage, image by image ({@link #within}), where
+ * each image's boxes already sit together, instead of joining the box table with itself: that join,
+ * its aggregation and the broadcast back onto the cells were three more Spark queries and five more
+ * jobs in every run. The two agree whenever an image's boxes reach the stage together, which they
+ * always do except for one case: two VOC files that name the same image (their boxes would
+ * share cell keys too). {@link #of} and {@link #flag} keep the table-wide rule.
  */
 public final class NearDuplicates {
     public static final String COLUMN = "near_duplicate_of";
@@ -40,6 +47,40 @@ public final class NearDuplicates {
 
     private static long area(CellBox b) {
         return Math.max(0L, b.xmax() - b.xmin() + 1L) * Math.max(0L, b.ymax() - b.ymin() + 1L);
+    }
+
+    /** One box of an image as {@link #within} needs it: its id, class, key and VOC corners. */
+    public record Box(int cellId, String cellType, String cellKey, int xmin, int ymin, int xmax, int ymax) {
+        CellBox asCellBox() {
+            return new CellBox("_", Math.max(0, cellId), cellType, "_", xmin, ymin, xmax, ymax);
+        }
+    }
+
+    /**
+     * The rule of {@link #of}, within the boxes of one image: for each box, the key of the box with
+     * the lowest cell_id among those with a lower cell_id, the same class (both null counts as the
+     * same) and IoU &ge; {@link #MIN_IOU}; or null. O(n²) in the image's boxes.
+     */
+    public static String[] within(List<Box> sameImage) {
+        String[] out = new String[sameImage.size()];
+        List<CellBox> boxes = new ArrayList<>(sameImage.size());
+        for (Box b : sameImage) {
+            boxes.add(b.asCellBox());
+        }
+        for (int j = 0; j < out.length; j++) {
+            Box later = sameImage.get(j);
+            int firstId = Integer.MAX_VALUE;
+            for (int i = 0; i < out.length; i++) {
+                Box earlier = sameImage.get(i);
+                if (earlier.cellId() < later.cellId() && earlier.cellId() < firstId
+                        && java.util.Objects.equals(earlier.cellType(), later.cellType())
+                        && iou(boxes.get(i), boxes.get(j)) >= MIN_IOU) {
+                    firstId = earlier.cellId();
+                    out[j] = earlier.cellKey();
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -7,13 +7,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.cellactive.annotations.AnnotationsException;
-import org.cellactive.annotations.NearDuplicates;
 import org.cellactive.features.FeatureOptions;
 import org.cellactive.features.spark.Extraction;
+import org.cellactive.features.spark.OutcomeCounts;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ThresholdMethod;
 import picocli.CommandLine.Command;
@@ -91,7 +89,12 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long started = System.nanoTime();
+        try (HeapPeak heap = new HeapPeak()) {
+            return call(new PhaseClock(), heap);
+        }
+    }
+
+    private int call(PhaseClock clock, HeapPeak heap) throws IOException {
         RunManifest manifest = new RunManifest("extract");
         FeatureOptions options;
         RejectPolicy policy;
@@ -101,12 +104,13 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage("extract", e.getMessage());
         }
-        SparkSession spark = Spark.session("cellactive extract", master);
-        long sparkReady = System.nanoTime();
+        SparkSession spark = Spark.batchSession("cellactive extract", master);
+        double sparkSeconds = clock.seconds();
+        clock.lap("spark_session");
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         RunFolder folder = RunFolder.open(out, overwrite, conf);
         try {
-            return extractInto(folder, spark, options, policy, manifest, started, sparkReady);
+            return extractInto(folder, spark, options, policy, manifest, clock, sparkSeconds, heap);
         } finally {
             folder.discard();
         }
@@ -114,14 +118,14 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** Writes the run into {@code folder}'s staging folder, and commits it unless fail-fast stopped. */
     private int extractInto(RunFolder folder, SparkSession spark, FeatureOptions options, RejectPolicy policy,
-            RunManifest manifest, long started, long sparkReady) throws IOException {
+            RunManifest manifest, PhaseClock clock, double sparkSeconds, HeapPeak heap) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String dir = folder.staging();
         Extraction.Result run;
         try {
             run = new Extraction(spark).run(new Extraction.Settings(annotations, images, dir, options, maxImagePixels,
                     crops, partitions, policy.failFast()),
-                    (total, done) -> new ProgressLine("extract", "cells", total, done, 5000));
+                    (total, done) -> new ProgressLine("extract", "cells", total, done, 5000), clock::lap);
         } catch (AnnotationsException e) {
             return CliErrors.input("extract", e.getMessage());
         }
@@ -133,12 +137,11 @@ public final class ExtractCommand implements Callable<Integer> {
             TableFiles.writeSingleCsv(spark.read().parquet(run.cellsPath()), new Path(dir, "cells.csv").toString(), conf);
             TableFiles.writeSingleCsv(spark.read().parquet(run.rejectsPath()), new Path(dir, "rejects.csv").toString(),
                     conf);
+            clock.lap("write_csv");
         }
-        Row cellCounts = spark.read().parquet(run.cellsPath()).agg(functions.count(functions.lit(1)),
-                functions.count(functions.col(NearDuplicates.COLUMN))).first();
-        long measuredCells = cellCounts.getLong(0);
-        RejectCounts rejected = RejectCounts.of(spark.read().parquet(run.rejectsPath()));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        OutcomeCounts counts = run.counts();
+        long measuredCells = counts.measured();
+        double seconds = clock.seconds();
 
         manifest.input("annotations", annotations)
                 .input("images", images)
@@ -154,26 +157,29 @@ public final class ExtractCommand implements Callable<Integer> {
                 .option("partitions", run.tasks())
                 .option("master", spark.sparkContext().master())
                 .option("cores", spark.sparkContext().defaultParallelism())
-                .count("boxes", run.boxes() + rejected.boxesRejectedWhileParsing())
+                .count("boxes", run.boxes() + counts.boxesRejectedWhileParsing())
                 .count("cells_measured", measuredCells)
-                .count("rejected", rejected.total())
-                .count("near_duplicates", cellCounts.getLong(1))
+                .count("rejected", counts.rejected())
+                .count("near_duplicates", counts.nearDuplicates())
                 .count("feature_columns", run.columns())
-                .timing("spark_start", (sparkReady - started) / 1e9)
+                .timing("spark_start", sparkSeconds)
                 .timing("read_annotations", run.readSeconds())
                 .timing("measure_and_write_cells", run.stageSeconds())
                 .timing("total", seconds);
-        rejected.byStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
+        counts.rejectedByStage().forEach((stageName, n) -> manifest.count("rejected_" + stageName, n));
         manifest.option("overwrite", overwrite)
                 .option("max_reject_fraction", policy.maxFraction())
                 .option("fail_fast", policy.failFast())
                 .put("warnings", run.readerWarnings());
+        manifest.put("timings_ms", clock.millis())
+                .put("cpu_ms", clock.cpuMillis())
+                .put("memory", heap.figures());
         manifest.writeTo(dir, conf);
         folder.commit();
         System.out.printf(Locale.ROOT, "extract: %,d cells measured, %,d rejected, %.1f s, %.0f cells/s -> %s%n",
-                measuredCells, rejected.total(), seconds, measuredCells / seconds, out);
-        if (policy.exceeded(measuredCells, rejected.total())) {
-            System.err.println("extract: error: " + policy.summary(measuredCells, rejected.total()));
+                measuredCells, counts.rejected(), seconds, measuredCells / seconds, out);
+        if (policy.exceeded(measuredCells, counts.rejected())) {
+            System.err.println("extract: error: " + policy.summary(measuredCells, counts.rejected()));
             return ExitCodes.REJECTS_EXCEEDED;
         }
         return ExitCodes.OK;

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 BenchmarkServeCommand.class, SynthCommand.class, SynthCellsCommand.class, SegmentCommand.class, BenchmarkSegmentCommand.class,
                 EvaluateSegmentationCommand.class})
 public final class Main implements Runnable {
+    /** When this class was loaded: just before {@code main}'s first line. */
+    private static final long LOADED_MILLIS = System.currentTimeMillis();
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -22,6 +24,16 @@ public final class Main implements Runnable {
     /** Runs a command and returns its exit code, without exiting: tests call this. */
     public static int run(String... args) {
         return CommandFailures.install(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)).execute(args);
+    }
+
+    /**
+     * Milliseconds from the process's start (as the OS recorded it) to this class's loading: the
+     * launcher, the JVM's start and the classes loaded before {@code main}; -1 if the OS does not say.
+     */
+    static long processStartToMainMillis() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> LOADED_MILLIS - start.toEpochMilli())
+                .orElse(-1L);
     }
 
     @Override

@@ -36,6 +36,20 @@ public final class Spark {
      * {@code -Dspark.ui.enabled=true}) brings it back.
      */
     public static SparkSession loopSession(String appName, String masterOrNull) {
+        return withoutUi(appName, masterOrNull);
+    }
+
+    /**
+     * A session for a one-shot batch that must start fast ({@code extract}): as {@link #session},
+     * without the web UI unless asked for. Its Jetty server and listeners cost a cold JVM CPU time
+     * before the first job (docs/benchmarks.md §1, "Cold runs"); the progress lines on stderr say
+     * what the UI's job page would.
+     */
+    public static SparkSession batchSession(String appName, String masterOrNull) {
+        return withoutUi(appName, masterOrNull);
+    }
+
+    private static SparkSession withoutUi(String appName, String masterOrNull) {
         SparkConf conf = conf(appName, masterOrNull);
         conf.setIfMissing("spark.ui.enabled", "false");
         return build(conf);

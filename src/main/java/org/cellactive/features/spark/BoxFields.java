@@ -9,13 +9,15 @@ import org.cellactive.annotations.AnnotationColumns;
  * executors read fields by index. The key columns are the first {@code keyCount}
  * fields of the box schema and are copied to every output row unchanged.
  */
-record BoxFields(int keyCount, int imagePath, int cellKey, int xmin, int ymin, int xmax, int ymax)
-        implements Serializable {
+record BoxFields(int keyCount, int imagePath, int cellKey, int cellId, int cellType,
+                 int xmin, int ymin, int xmax, int ymax) implements Serializable {
 
     static BoxFields of(StructType boxSchema) {
         return new BoxFields(boxSchema.fields().length,
                 boxSchema.fieldIndex(AnnotationColumns.IMAGE_PATH),
                 boxSchema.fieldIndex(AnnotationColumns.CELL_KEY),
+                boxSchema.fieldIndex(AnnotationColumns.CELL_ID),
+                boxSchema.fieldIndex(AnnotationColumns.CELL_TYPE),
                 boxSchema.fieldIndex(AnnotationColumns.XMIN),
                 boxSchema.fieldIndex(AnnotationColumns.YMIN),
                 boxSchema.fieldIndex(AnnotationColumns.XMAX),

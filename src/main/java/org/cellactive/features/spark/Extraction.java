@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationSource;
 import org.cellactive.annotations.AnnotationTable;
-import org.cellactive.annotations.NearDuplicates;
 import org.cellactive.annotations.RejectColumns;
 import org.cellactive.features.FeatureOptions;
 
@@ -43,6 +42,13 @@ public final class Extraction {
         AutoCloseable start(long total, LongSupplier done);
     }
 
+    /** Told as each phase of the run ends, by name, for the manifest's timings. */
+    public interface Phases {
+        void ended(String phase);
+
+        Phases NONE = phase -> { };
+    }
+
     /**
      * @param boxes        boxes read (not those rejected while parsing)
      * @param tasks        tasks the stage ran in
@@ -50,15 +56,16 @@ public final class Extraction {
      * @param readSeconds  reading and counting the annotations
      * @param stageSeconds measuring and writing cells.parquet
      * @param readerWarnings the image reader's warnings, counted per kind (the images were measured)
+     * @param counts         what the two tables hold, for the manifest (null when stopped)
      * @param failFastStop   with {@link Settings#failFast}: the reject that stopped the run (nothing was
      *                       written); otherwise null
      */
     public record Result(String cellsPath, String rejectsPath, long boxes, int tasks, int columns,
                          double readSeconds, double stageSeconds, Map<String, Long> readerWarnings,
-                         String failFastStop) {
+                         OutcomeCounts counts, String failFastStop) {
 
         static Result stopped(String why) {
-            return new Result(null, null, 0, 0, 0, 0, 0, Map.of(), why);
+            return new Result(null, null, 0, 0, 0, 0, 0, Map.of(), null, why);
         }
     }
 
@@ -74,11 +81,17 @@ public final class Extraction {
      * @throws org.cellactive.annotations.AnnotationsException if an input path is missing or unusable
      */
     public Result run(Settings s, Progress progress) throws IOException {
+        return run(s, progress, Phases.NONE);
+    }
+
+    /** As {@link #run(Settings, Progress)}, telling {@code phases} as each phase ends. */
+    public Result run(Settings s, Progress progress, Phases phases) throws IOException {
         long started = System.nanoTime();
         AnnotationTable table = AnnotationSource.read(spark, s.annotations(), s.images());
         table.boxes().cache();
         long boxCount = table.boxes().count();
         long read = System.nanoTime();
+        phases.ended("read_annotations");
         if (s.failFast()) {
             List<Row> first = table.rejects().limit(1).collectAsList();
             if (!first.isEmpty()) {
@@ -97,7 +110,7 @@ public final class Extraction {
                 spark.sparkContext().defaultParallelism());
         Dataset<Row> outcomes = stage.outcomes(spark, table.boxes(), plan, done);
         Dataset<Row> measured = s.failFast() ? FailFast.stopAtFirstReject(outcomes) : outcomes;
-        Dataset<Row> cells = NearDuplicates.flag(stage.cells(measured), table.boxes());
+        Dataset<Row> cells = stage.cells(measured);
         Dataset<Row> rejects = table.rejects().unionByName(FeatureStage.rejects(outcomes));
         String cellsPath = new Path(s.out(), "cells.parquet").toString();
         String rejectsPath = new Path(s.out(), "rejects.parquet").toString();
@@ -118,9 +131,13 @@ public final class Extraction {
             throw new IllegalStateException("extract failed: " + e, e);
         }
         double stageSeconds = (System.nanoTime() - read) / 1e9;
+        phases.ended("measure_and_write_cells");
         rejects.write().mode(SaveMode.Overwrite).parquet(rejectsPath);
+        phases.ended("write_rejects");
+        OutcomeCounts counts = OutcomeCounts.of(outcomes, table.rejects());
         outcomes.unpersist();
+        phases.ended("count_outputs");
         return new Result(cellsPath, rejectsPath, boxCount, plan.tasks(), stage.measurer().columns().size(),
-                (read - started) / 1e9, stageSeconds, stage.readerWarnings(), null);
+                (read - started) / 1e9, stageSeconds, stage.readerWarnings(), counts, null);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.annotations.AnnotationTable;
+import org.cellactive.annotations.NearDuplicates;
 import org.cellactive.annotations.RejectColumns;
 import org.cellactive.features.CellMeasurer;
 import org.cellactive.features.CellPipeline;
@@ -33,7 +34,8 @@ import org.cellactive.io.HadoopSettings;
  * that every image is read by exactly one task, unless they already arrive grouped by image,
  * as a VOC folder's do: then each input partition is one task, and no row moves
  * ({@link #taskPlan}, {@link #outcomes}). The outcome holds the box's
- * columns, then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
+ * columns, then {@link NearDuplicates#COLUMN} (the earlier box of the same image this one
+ * near-duplicates, or null), then {@link #REJECT_STAGE} and {@link #REJECT_REASON} (null for measured
  * cells), then {@link #VALUES}, the cell's feature values as one array (null for rejected
  * boxes); {@link #cells(Dataset)} spreads the array into one column per feature, and
  * {@link #rejects(Dataset)} lists the rest.
@@ -117,6 +119,7 @@ public final class FeatureStage {
     private Dataset<Row> measure(SparkSession spark, Dataset<Row> boxes, LongAccumulator done) {
         StructType boxSchema = boxes.schema();
         StructType outcome = boxSchema
+                .add(NearDuplicates.COLUMN, DataTypes.StringType, true)
                 .add(REJECT_STAGE, DataTypes.StringType, true)
                 .add(REJECT_REASON, DataTypes.StringType, true)
                 .add(VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), true);
@@ -132,7 +135,10 @@ public final class FeatureStage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** Measured cells: the box columns, then one column per feature, in {@link CellMeasurer#columns()} order. */
+    /**
+     * Measured cells: the box columns, {@link NearDuplicates#COLUMN}, then one column per feature, in
+     * {@link CellMeasurer#columns()} order.
+     */
     public Dataset<Row> cells(Dataset<Row> outcomes) {
         List<Column> columns = new ArrayList<>();
         for (String name : outcomes.columns()) {

@@ -13,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
+import org.cellactive.annotations.NearDuplicates;
 import org.cellactive.features.CellOutcome;
 import org.cellactive.features.CellPipeline;
 import org.cellactive.imaging.CellImage;
@@ -26,7 +27,8 @@ import org.cellactive.reject.RejectedException;
  * The body of the feature stage, run on executors: rows arrive sorted by image, each
  * image is read through Hadoop FileSystem ({@link CappedRead}) once, and its boxes go through
  * the {@link CellPipeline}. Every box yields exactly one output row: either its features, or the
- * stage and reason it was rejected.
+ * stage and reason it was rejected. Each row also names the earlier box of its image it
+ * near-duplicates, if any ({@link NearDuplicates#within}), measured or not.
  */
 final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -113,6 +115,7 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
     }
 
     private void measureImage(String path, List<Row> boxes, Configuration conf, List<Row> out) {
+        String[] duplicateOf = nearDuplicates(boxes);
         List<CellOutcome> outcomes;
         try {
             List<VocBox> corners = new ArrayList<>(boxes.size());
@@ -122,31 +125,41 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
             }
             outcomes = pipeline.measure(CappedRead.image(path, conf, maxFileBytes), path, corners);
         } catch (RejectedException e) {
-            for (Row box : boxes) {
-                out.add(rejected(box, e));
+            for (int i = 0; i < boxes.size(); i++) {
+                out.add(rejected(boxes.get(i), duplicateOf[i], e));
             }
             done.add(boxes.size());
             return;
         }
         for (int i = 0; i < boxes.size(); i++) {
-            out.add(row(boxes.get(i), outcomes.get(i), conf));
+            out.add(row(boxes.get(i), duplicateOf[i], outcomes.get(i), conf));
         }
         done.add(boxes.size());
     }
 
-    private Row row(Row box, CellOutcome outcome, Configuration conf) {
+    private String[] nearDuplicates(List<Row> boxes) {
+        List<NearDuplicates.Box> sameImage = new ArrayList<>(boxes.size());
+        for (Row b : boxes) {
+            sameImage.add(new NearDuplicates.Box(b.getInt(fields.cellId()),
+                    b.isNullAt(fields.cellType()) ? null : b.getString(fields.cellType()), b.getString(fields.cellKey()),
+                    b.getInt(fields.xmin()), b.getInt(fields.ymin()), b.getInt(fields.xmax()), b.getInt(fields.ymax())));
+        }
+        return NearDuplicates.within(sameImage);
+    }
+
+    private Row row(Row box, String duplicateOf, CellOutcome outcome, Configuration conf) {
         if (outcome instanceof CellOutcome.Rejected r) {
-            return rejected(box, r.reason());
+            return rejected(box, duplicateOf, r.reason());
         }
         CellOutcome.Measured m = (CellOutcome.Measured) outcome;
         if (cropsDir != null) {
             try {
                 writeCrop(m.crop(), box.getString(fields.cellKey()), conf);
             } catch (RejectedException e) {
-                return rejected(box, e);
+                return rejected(box, duplicateOf, e);
             }
         }
-        return measured(box, m.values());
+        return measured(box, duplicateOf, m.values());
     }
 
     private void writeCrop(CellImage crop, String cellKey, Configuration conf) throws RejectedException {
@@ -168,24 +181,26 @@ final class ImagePartitionMeasurer implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private Row measured(Row box, double[] values) {
-        Object[] row = keyValues(box, 3);
-        row[fields.keyCount() + 2] = values;
+    /** The box's columns, near_duplicate_of, reject stage, reject reason, values: {@link FeatureStage}'s outcome. */
+    private Row measured(Row box, String duplicateOf, double[] values) {
+        Object[] row = keyValues(box, duplicateOf);
+        row[fields.keyCount() + 3] = values;
         return RowFactory.create(row);
     }
 
-    private Row rejected(Row box, RejectedException e) {
-        Object[] row = keyValues(box, 3);
-        row[fields.keyCount()] = e.stage().label();
-        row[fields.keyCount() + 1] = e.reason();
+    private Row rejected(Row box, String duplicateOf, RejectedException e) {
+        Object[] row = keyValues(box, duplicateOf);
+        row[fields.keyCount() + 1] = e.stage().label();
+        row[fields.keyCount() + 2] = e.reason();
         return RowFactory.create(row);
     }
 
-    private Object[] keyValues(Row box, int extra) {
-        Object[] row = new Object[fields.keyCount() + extra];
+    private Object[] keyValues(Row box, String duplicateOf) {
+        Object[] row = new Object[fields.keyCount() + 4];
         for (int i = 0; i < fields.keyCount(); i++) {
             row[i] = box.get(i);
         }
+        row[fields.keyCount()] = duplicateOf;
         return row;
     }
 }
