@@ -28,7 +28,11 @@ import org.cellactive.imaging.RgbImage;
  *   <li><b>Declumping</b> of the rest (red cells touching each other): seeds are the local maxima
  *       of the distance to the background ({@link Declump#SHAPE}) or of the smoothed darkness
  *       ({@link Declump#INTENSITY}), no two closer than the suppression distance; then a
- *       {@link SeededWatershed} on that same plane splits each clump among its seeds.</li>
+ *       {@link SeededWatershed} on that same plane splits each clump among its seeds. With
+ *       {@link Declump#SHAPE}, a shape model of the image's red cells follows
+ *       ({@link ShapeRefinement}): the typical cell's area is measured on the convex objects,
+ *       touching fragments whose union is one typical disc are merged, and objects of k >= 2
+ *       typical areas are split into k by k-means on their pixels.</li>
  *   <li><b>Size limits</b>: objects whose equivalent diameter lies outside
  *       [{@code minDiameter}, {@code maxDiameter}] are dropped. <b>Border objects</b> are dropped
  *       unless {@code keepBorder}.</li>
@@ -237,6 +241,10 @@ public final class ImageSegmenter implements Serializable {
         }
         int seeds = ConnectedComponents.label(seed, w, h, labels);
         SeededWatershed.flood(labels, level, LEVELS, mask, w, h);
+        if (settings.declump() == Declump.SHAPE) {
+            double minArea = Math.PI / 4 * settings.minDiameter() * settings.minDiameter() / (BIN * BIN);
+            return ShapeRefinement.apply(labels, seeds, surface, w, h, minArea);
+        }
         return seeds;
     }
 

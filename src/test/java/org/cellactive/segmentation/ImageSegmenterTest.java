@@ -98,14 +98,19 @@ class ImageSegmenterTest {
         // A slide whose red cells are lilac (blue 28 levels above green), one with a purple dot on it: the dot seeds
         // a stained object, but the red cell around it is below the image's tint + 6 and is not taken into it (with
         // fixed levels alone the whole lilac cell became one stained object).
-        SyntheticSmears smear = new SyntheticSmears(300, 160)
+        // Three more whole lilac cells below: the shape model (ShapeRefinement) measures the typical red cell on the
+        // image's whole cells, and on an image whose only other cell is cut by the dot it would take the pieces
+        // for the typical cell and split the whole one (docs/segmentation.md).
+        SyntheticSmears smear = new SyntheticSmears(300, 260)
                 .disc(80, 80, 40, SyntheticSmears.LILAC_RED_CELL).disc(200, 80, 40, SyntheticSmears.LILAC_RED_CELL)
+                .disc(50, 210, 40, SyntheticSmears.LILAC_RED_CELL).disc(150, 210, 40, SyntheticSmears.LILAC_RED_CELL)
+                .disc(250, 210, 40, SyntheticSmears.LILAC_RED_CELL)
                 .disc(80, 80, 6, SyntheticSmears.NUCLEUS);
         List<SegmentedObject> found = segmenter(Declump.SHAPE, false).segment(smear.image());
         List<SegmentedObject> stained = found.stream().filter(SegmentedObject::stained).toList();
         assertEquals(1, stained.size(), found.toString());
         assertTrue(stained.get(0).xmax() - stained.get(0).xmin() < 40, "only the dot is stained: " + stained);
-        SegmentedObject right = found.stream().filter(o -> o.xmin() > 150).findFirst().orElseThrow();
+        SegmentedObject right = found.stream().filter(o -> o.xmin() > 150 && o.ymax() < 140).findFirst().orElseThrow();
         assertFalse(right.stained());
         assertEquals(80 + 6, right.xmax() - right.xmin() + 1, 4, "the whole disc, padded: " + right);
     }
