@@ -152,8 +152,8 @@ public final class AnnotationSource {
                 // Persisted, not localCheckpoint()ed: a checkpoint cuts the lineage, so the blocks of
                 // an executor that dies could not be parsed again and the whole job failed
                 // (CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND). A persisted block lost with its executor is
-                // recomputed from the files.
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                // recomputed from the files. On disk only, so the heap does not grow with the archive.
+                .persist(StorageLevel.DISK_ONLY());
         Dataset<Row> boxes = parsed
                 .filter((FilterFunction<Row>) r -> VocFileReader.BOX.equals(r.getString(0)))
                 .map((MapFunction<Row, Row>) r -> RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4),

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -88,7 +89,7 @@ public final class Extraction {
     public Result run(Settings s, Progress progress, Phases phases) throws IOException {
         long started = System.nanoTime();
         AnnotationTable table = AnnotationSource.read(spark, s.annotations(), s.images());
-        table.boxes().cache();
+        table.boxes().persist(StorageLevel.DISK_ONLY()); // read again by the stage; off the heap at any size
         long boxCount = table.boxes().count();
         long read = System.nanoTime();
         phases.ended("read_annotations");
