@@ -44,7 +44,9 @@ public final class SegmentCommand implements Callable<Integer> {
     String threshold;
 
     @Option(names = "--declump", defaultValue = "shape",
-            description = "How touching cells are split: shape, intensity or none (default: ${DEFAULT-VALUE}).")
+            description = "How touching cells are split: shape, cells (shape, then a model of the typical red cell that"
+                    + " merges fragments and splits clumps by area: more red cells found, more over-split), intensity"
+                    + " or none (default: ${DEFAULT-VALUE}).")
     String declump;
 
     @Option(names = "--seed-distance", paramLabel = "PX", defaultValue = "16",

@@ -29,7 +29,7 @@ import org.cellactive.imaging.RgbImage;
  *       of the distance to the background ({@link Declump#SHAPE}) or of the smoothed darkness
  *       ({@link Declump#INTENSITY}), no two closer than the suppression distance; then a
  *       {@link SeededWatershed} on that same plane splits each clump among its seeds. With
- *       {@link Declump#SHAPE}, a shape model of the image's red cells follows
+ *       {@link Declump#CELLS}, a shape model of the image's red cells follows
  *       ({@link ShapeRefinement}): the typical cell's area is measured on the convex objects,
  *       touching fragments whose union is one typical disc are merged, and objects of k >= 2
  *       typical areas are split into k by k-means on their pixels.</li>
@@ -194,7 +194,7 @@ public final class ImageSegmenter implements Serializable {
         }
         int n = w * h;
         float[] surface;
-        if (settings.declump() == Declump.SHAPE) {
+        if (settings.declump().byShape()) {
             surface = Smoothing.gaussian(DistanceTransform.of(mask, w, h), w, h, SMOOTHING_SIGMA);
         } else {
             surface = darkness;
@@ -202,7 +202,7 @@ public final class ImageSegmenter implements Serializable {
         int r = suppression();
         // A seed of the shape must lie some way inside the foreground: necks and slivers between
         // cells are maxima too, and would each become an object.
-        float minPeak = settings.declump() == Declump.SHAPE ? (float) (SEED_DEPTH * settings.minDiameter() / BIN) : 0;
+        float minPeak = settings.declump().byShape() ? (float) (SEED_DEPTH * settings.minDiameter() / BIN) : 0;
         float top = Float.NEGATIVE_INFINITY;
         float bottom = Float.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -221,7 +221,7 @@ public final class ImageSegmenter implements Serializable {
         }
         float[] peaks = MaxFilter.square(surface, w, h, r);
         byte[] seed;
-        if (settings.declump() == Declump.SHAPE) {
+        if (settings.declump().byShape()) {
             // h-maxima: peaks of the distance that rise at least SEED_DYNAMIC above the saddle to a
             // higher peak (two overlapping cells), and no peak within the seed distance is higher.
             seed = HMaxima.seeds(surface, mask, w, h, highToLow(level, mask), (float) (SEED_DYNAMIC / BIN),
@@ -241,7 +241,7 @@ public final class ImageSegmenter implements Serializable {
         }
         int seeds = ConnectedComponents.label(seed, w, h, labels);
         SeededWatershed.flood(labels, level, LEVELS, mask, w, h);
-        if (settings.declump() == Declump.SHAPE) {
+        if (settings.declump() == Declump.CELLS) {
             double minArea = Math.PI / 4 * settings.minDiameter() * settings.minDiameter() / (BIN * BIN);
             return ShapeRefinement.apply(labels, seeds, surface, w, h, minArea);
         }

@@ -106,7 +106,7 @@ class ImageSegmenterTest {
                 .disc(50, 210, 40, SyntheticSmears.LILAC_RED_CELL).disc(150, 210, 40, SyntheticSmears.LILAC_RED_CELL)
                 .disc(250, 210, 40, SyntheticSmears.LILAC_RED_CELL)
                 .disc(80, 80, 6, SyntheticSmears.NUCLEUS);
-        List<SegmentedObject> found = segmenter(Declump.SHAPE, false).segment(smear.image());
+        List<SegmentedObject> found = segmenter(Declump.CELLS, false).segment(smear.image());
         List<SegmentedObject> stained = found.stream().filter(SegmentedObject::stained).toList();
         assertEquals(1, stained.size(), found.toString());
         assertTrue(stained.get(0).xmax() - stained.get(0).xmin() < 40, "only the dot is stained: " + stained);
