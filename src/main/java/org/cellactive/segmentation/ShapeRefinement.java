@@ -383,6 +383,12 @@ final class ShapeRefinement {
         }
 
         double unionHullArea(int a, int b) {
+            Rows u = union(a, b);
+            return Hull.area(u.lo, u.hi, u.y0);
+        }
+
+        /** Each row's extent over labels a and b together, from the upper of their first rows. */
+        private Rows union(int a, int b) {
             int ya = Math.min(y0[a], y0[b]);
             int yb = Math.max(y1[a], y1[b]);
             int[] lo = new int[yb - ya + 1];
@@ -391,7 +397,10 @@ final class ShapeRefinement {
             Arrays.fill(hi, -1);
             put(a, ya, lo, hi);
             put(b, ya, lo, hi);
-            return Hull.area(lo, hi, ya);
+            return new Rows(ya, yb, lo, hi);
+        }
+
+        private record Rows(int y0, int y1, int[] lo, int[] hi) {
         }
 
         private void put(int l, int ya, int[] lo, int[] hi) {
@@ -404,21 +413,14 @@ final class ShapeRefinement {
 
         /** Label a takes b's pixels. */
         void absorb(int a, int b) {
-            int ya = Math.min(y0[a], y0[b]);
-            int yb = Math.max(y1[a], y1[b]);
-            int[] lo = new int[yb - ya + 1];
-            int[] hi = new int[yb - ya + 1];
-            Arrays.fill(lo, Integer.MAX_VALUE);
-            Arrays.fill(hi, -1);
-            put(a, ya, lo, hi);
-            put(b, ya, lo, hi);
-            left[a] = lo;
-            right[a] = hi;
+            Rows u = union(a, b);
+            left[a] = u.lo;
+            right[a] = u.hi;
             area[a] += area[b];
             x0[a] = Math.min(x0[a], x0[b]);
             x1[a] = Math.max(x1[a], x1[b]);
-            y0[a] = ya;
-            y1[a] = yb;
+            y0[a] = u.y0;
+            y1[a] = u.y1;
             border[a] |= border[b];
             area[b] = 0;
         }

@@ -47,7 +47,16 @@ public final class SyntheticCellTable {
     }
 
     public static StructType schema(int features) {
-        StructType schema = new StructType()
+        StructType schema = boxColumns();
+        for (int f = 0; f < features; f++) {
+            schema = schema.add(featureName(f), DataTypes.DoubleType);
+        }
+        return schema;
+    }
+
+    /** A cells table's columns before its features: the annotation's, with the truth in cell_type. */
+    public static StructType boxColumns() {
+        return new StructType()
                 .add(AnnotationColumns.IMAGE_ID, DataTypes.StringType)
                 .add(AnnotationColumns.CELL_ID, DataTypes.IntegerType)
                 .add(AnnotationColumns.CELL_TYPE, DataTypes.StringType)
@@ -57,10 +66,6 @@ public final class SyntheticCellTable {
                 .add(AnnotationColumns.XMAX, DataTypes.IntegerType)
                 .add(AnnotationColumns.YMAX, DataTypes.IntegerType)
                 .add(AnnotationColumns.CELL_KEY, DataTypes.StringType);
-        for (int f = 0; f < features; f++) {
-            schema = schema.add(featureName(f), DataTypes.DoubleType);
-        }
-        return schema;
     }
 
     /** The {@code .jpg} files of a local folder, sorted, as URIs: the images the boxes are put on. */

@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.cellactive.synth.SyntheticCellTable;
 import org.cellactive.annotations.AnnotationColumns;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -83,16 +84,7 @@ public final class BccdCellsFixture {
                         blue, 0.6 - 0.3 * (blue - 0.5) + 0.03 * noise.nextGaussian()));
             }
         }
-        StructType schema = new StructType()
-                .add(AnnotationColumns.IMAGE_ID, DataTypes.StringType)
-                .add(AnnotationColumns.CELL_ID, DataTypes.IntegerType)
-                .add(AnnotationColumns.CELL_TYPE, DataTypes.StringType)
-                .add(AnnotationColumns.IMAGE_PATH, DataTypes.StringType)
-                .add(AnnotationColumns.XMIN, DataTypes.IntegerType)
-                .add(AnnotationColumns.YMIN, DataTypes.IntegerType)
-                .add(AnnotationColumns.XMAX, DataTypes.IntegerType)
-                .add(AnnotationColumns.YMAX, DataTypes.IntegerType)
-                .add(AnnotationColumns.CELL_KEY, DataTypes.StringType);
+        StructType schema = SyntheticCellTable.boxColumns();
         for (String feature : FEATURES) {
             schema = schema.add(feature, DataTypes.DoubleType);
         }
