@@ -43,10 +43,10 @@ public final class SegmentCommand implements Callable<Integer> {
                     + " or otsu (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--declump", defaultValue = "shape",
-            description = "How touching cells are split: shape, cells (shape, then a model of the typical red cell that"
-                    + " merges fragments and splits clumps by area: more red cells found, more over-split), intensity"
-                    + " or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--declump", defaultValue = "cells",
+            description = "How touching cells are split: cells (shape, then a model of the image's typical red cell"
+                    + " that merges fragments and splits clumps by area), shape (CellProfiler's, alone: fewer red cells"
+                    + " found, fewer over-split), intensity or none (default: ${DEFAULT-VALUE}).")
     String declump;
 
     @Option(names = "--seed-distance", paramLabel = "PX", defaultValue = "16",

@@ -29,7 +29,7 @@ import org.cellactive.imaging.RgbImage;
  *       of the distance to the background ({@link Declump#SHAPE}) or of the smoothed darkness
  *       ({@link Declump#INTENSITY}), no two closer than the suppression distance; then a
  *       {@link SeededWatershed} on that same plane splits each clump among its seeds. With
- *       {@link Declump#CELLS}, a shape model of the image's red cells follows
+ *       {@link Declump#CELLS} (the default), a shape model of the image's red cells follows
  *       ({@link ShapeRefinement}): the typical cell's area is measured on the convex objects,
  *       touching fragments whose union is one typical disc are merged, and objects of k >= 2
  *       typical areas are split into k by k-means on their pixels.</li>

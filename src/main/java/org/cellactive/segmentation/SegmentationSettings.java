@@ -41,6 +41,6 @@ public record SegmentationSettings(double minDiameter, double maxDiameter, Thres
 
     public static SegmentationSettings defaults() {
         return new SegmentationSettings(DEFAULT_MIN_DIAMETER, DEFAULT_MAX_DIAMETER, ThresholdMethod.LI,
-                Declump.SHAPE, DEFAULT_SEED_DISTANCE, false);
+                Declump.CELLS, DEFAULT_SEED_DISTANCE, false);
     }
 }
