@@ -200,15 +200,17 @@ public final class Pool implements AutoCloseable {
         return ordered;
     }
 
-    /** Per-feature mean and standard deviation over the pool; computed once, in one job. */
+    /**
+     * Per-feature mean and standard deviation over the pool; computed once, in one job. The same
+     * cells give the same bits however they are partitioned ({@link ExactSum}).
+     */
     public FeatureScale scale() {
         FeatureScale s = scale;
         if (s == null) {
             synchronized (this) {
                 if (scale == null) {
                     int d = features.size();
-                    Moments m = blocks.aggregate(new Moments(d), Moments::add, Moments::merge);
-                    scale = FeatureScale.fromMoments(m.n, m.sum, m.sumSquares);
+                    scale = blocks.aggregate(new Moments(d), Moments::add, Moments::merge).scale();
                 }
                 s = scale;
             }
@@ -216,15 +218,22 @@ public final class Pool implements AutoCloseable {
         return s;
     }
 
-    /** Running sums over cells, in cell order within a partition and partition order after. */
+    /**
+     * Exact sums over cells ({@link ExactSum}), so that the scale has the same bits however the
+     * pool is partitioned and in whatever order Spark merges the partitions' sums.
+     */
     private static final class Moments implements java.io.Serializable {
         long n;
-        final double[] sum;
-        final double[] sumSquares;
+        final ExactSum[] sum;
+        final ExactSum[] sumSquares;
 
         Moments(int d) {
-            sum = new double[d];
-            sumSquares = new double[d];
+            sum = new ExactSum[d];
+            sumSquares = new ExactSum[d];
+            for (int i = 0; i < d; i++) {
+                sum[i] = new ExactSum();
+                sumSquares[i] = new ExactSum();
+            }
         }
 
         Moments add(PoolBlock b) {
@@ -233,8 +242,8 @@ public final class Pool implements AutoCloseable {
             for (int row = 0; row < b.size(); row++) {
                 int at = b.offset(row);
                 for (int i = 0; i < d; i++) {
-                    sum[i] += x[at + i];
-                    sumSquares[i] += x[at + i] * x[at + i];
+                    sum[i].add(x[at + i]);
+                    sumSquares[i].add(x[at + i] * x[at + i]);
                 }
             }
             n += b.size();
@@ -243,11 +252,21 @@ public final class Pool implements AutoCloseable {
 
         Moments merge(Moments o) {
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += o.sum[i];
-                sumSquares[i] += o.sumSquares[i];
+                sum[i].merge(o.sum[i]);
+                sumSquares[i].merge(o.sumSquares[i]);
             }
             n += o.n;
             return this;
+        }
+
+        FeatureScale scale() {
+            double[] s = new double[sum.length];
+            double[] q = new double[sum.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = sum[i].value();
+                q[i] = sumSquares[i].value();
+            }
+            return FeatureScale.fromMoments(n, s, q);
         }
     }
 

@@ -127,7 +127,7 @@ class ClusterIT {
         assertEquals(0, p.exitValue(), Files.readString(log));
         assertEquals(0, Main.run(DeterminismIT.simulateArgs(cells, localOut, "local[2]").toArray(String[]::new)));
         List<String> local = CurvesWithoutTimes.lines(localOut.resolve("curves.csv"));
-        assertEquals(1 + 2 * 2 * 15, local.size(), "2 repeats x 2 strategies x 15 rounds");
+        assertEquals(1 + 2 * 3 * 15, local.size(), "2 repeats x 3 strategies x 15 rounds");
         assertEquals(local, CurvesWithoutTimes.lines(clusterOut.resolve("curves.csv")));
     }
 

@@ -74,16 +74,20 @@ class DeterminismIT {
         assertEquals(1, parts(oneFile));
 
         List<String> reference = simulate("local[1]", table, "sim-l1");
-        assertEquals(1 + 2 * 2 * 15, reference.size(), "2 repeats x 2 strategies x 15 rounds");
+        assertEquals(1 + 2 * 3 * 15, reference.size(), "2 repeats x 3 strategies x 15 rounds");
         assertEquals(reference, simulate("local[2]", table, "sim-l2"), "local[2]");
         assertEquals(reference, simulate("local[2]", oneFile, "sim-1-file"), "the table as one file");
         assertEquals(reference, simulate("local[2]", twelveFiles, "sim-12-files"), "the table as 12 files");
     }
 
-    /** The arguments ClusterIT runs on the cluster too: small, both strategies. */
+    /**
+     * The arguments ClusterIT runs on the cluster too: small; random, an uncertainty strategy, and
+     * diverse, whose distances use the pool's feature scale (exact sums since the scale's bits
+     * depended on the partitioning, see {@code PoolTest}).
+     */
     static List<String> simulateArgs(Path cells, Path out, String master) {
         return List.of("simulate", "--cells", cells.toString(), "--out", out.toString(), "--protocol", "binary",
-                "--features", "gray-intensity", "--strategies", "random,least-confident", "--repeats", "2",
+                "--features", "gray-intensity", "--strategies", "random,least-confident,diverse", "--repeats", "2",
                 "--rounds", "15", "--test", "40", "--pool", "80", "--seed", "11", "--master", master);
     }
 
