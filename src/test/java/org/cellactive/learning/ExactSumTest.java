@@ -33,6 +33,37 @@ class ExactSumTest {
         assertEquals(Double.POSITIVE_INFINITY, sum(1, Double.POSITIVE_INFINITY, 2));
         assertEquals(Double.NaN, sum(Double.POSITIVE_INFINITY, 1, Double.NEGATIVE_INFINITY));
         assertEquals(Double.NaN, sum(3, Double.NaN));
+        // the ends of the range: subnormals add exactly; a plain loop gives infinity for the second in this order
+        assertEquals(3 * Double.MIN_VALUE, sum(Double.MIN_VALUE, Double.MIN_VALUE, Double.MIN_VALUE));
+        assertEquals(Double.MAX_VALUE, sum(Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE));
+        assertEquals(Double.POSITIVE_INFINITY, sum(Double.MAX_VALUE, Double.MAX_VALUE));
+        assertEquals(Double.NEGATIVE_INFINITY, sum(-Double.MAX_VALUE, -Double.MAX_VALUE));
+        assertEquals(-Double.MIN_NORMAL, sum(-Double.MIN_NORMAL / 2, -Double.MIN_NORMAL / 2));
+        // ties: 2^53 + 1 lies halfway between two doubles and rounds to the even one, 2^53
+        assertEquals(9007199254740992.0, sum(9007199254740992.0, 1));
+        assertEquals(9007199254740996.0, sum(9007199254740994.0, 1, 1e-300));
+    }
+
+    @Test
+    void termsFromTheWholeDoubleRangeSumToTheCorrectlyRoundedExactSum() {
+        Random random = new Random(5);
+        for (int trial = 0; trial < 200; trial++) {
+            ExactSum sum = new ExactSum();
+            ExactSum reversed = new ExactSum();
+            BigDecimal exact = BigDecimal.ZERO;
+            double[] terms = new double[50];
+            for (int i = 0; i < terms.length; i++) {
+                double x = Math.scalb(random.nextDouble() - 0.5, random.nextInt(2100) - 1075);
+                terms[i] = x;
+                exact = exact.add(new BigDecimal(x));
+                sum.add(x);
+            }
+            for (int i = terms.length - 1; i >= 0; i--) {
+                reversed.add(terms[i]);
+            }
+            assertEquals(exact.doubleValue(), sum.value(), "trial " + trial);
+            assertEquals(sum.value(), reversed.value(), "trial " + trial);
+        }
     }
 
     @Test
