@@ -71,6 +71,12 @@ public final class ImageSegmenter implements Serializable {
      * threshold's outline lies a few pixels inside the edge a person draws the box at.
      */
     static final int BOX_PAD = 3;
+    /**
+     * The same for objects found as dark (red) cells, which sit further inside: with a 3 px pad,
+     * the sides of the red objects that match a BCCD box lay a median 3 px inside the annotators'
+     * sides (12,506 sides, shape model on), against 0 and 1 px for white cells and platelets.
+     */
+    static final int RED_BOX_PAD = 6;
     private static final int LEVELS = 1024;
 
     private final SegmentationSettings settings;

@@ -52,7 +52,7 @@ final class ObjectTable {
                 continue;
             }
             // A binned pixel (x, y) covers image pixels [x*bin, (x+1)*bin): VOC corners are 1-based, inclusive.
-            int pad = ImageSegmenter.BOX_PAD;
+            int pad = l > redCount ? ImageSegmenter.BOX_PAD : ImageSegmenter.RED_BOX_PAD;
             int xmax = x1[l] == w - 1 ? imageW : Math.min(imageW, (x1[l] + 1) * bin + pad);
             int ymax = y1[l] == h - 1 ? imageH : Math.min(imageH, (y1[l] + 1) * bin + pad);
             objects.add(new SegmentedObject(Math.max(1, x0[l] * bin + 1 - pad), Math.max(1, y0[l] * bin + 1 - pad), xmax, ymax,

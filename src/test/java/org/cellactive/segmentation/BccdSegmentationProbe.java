@@ -19,7 +19,7 @@ import org.cellactive.testing.Bccd;
  */
 public final class BccdSegmentationProbe {
     public static void main(String[] args) throws Exception {
-        Declump declump = args.length > 0 ? Declump.parse(args[0]) : Declump.SHAPE;
+        Declump declump = args.length > 0 ? Declump.parse(args[0]) : SegmentationSettings.defaults().declump();
         double min = args.length > 1 ? Double.parseDouble(args[1]) : SegmentationSettings.DEFAULT_MIN_DIAMETER;
         double max = args.length > 2 ? Double.parseDouble(args[2]) : SegmentationSettings.DEFAULT_MAX_DIAMETER;
         ThresholdMethod th = args.length > 3 ? ThresholdMethod.parse(args[3]) : ThresholdMethod.LI;

@@ -23,12 +23,13 @@ class ImageSegmenterTest {
         double area = Math.PI * 40 * 40;
         assertEquals(area, o.area(), 0.06 * area, "area of a disc of radius 40");
         // The box of a disc centred at (100, 80), VOC corners (1-based): 61..140 x 41..120, within the 2-px bins,
-        // widened by the box pad (3 px) on every side as annotators draw boxes.
-        assertEquals(3, ImageSegmenter.BOX_PAD);
-        assertEquals(61 - 3, o.xmin(), 2);
-        assertEquals(140 + 3, o.xmax(), 2);
-        assertEquals(41 - 3, o.ymin(), 2);
-        assertEquals(120 + 3, o.ymax(), 2);
+        // widened by the red objects' box pad (6 px) on every side as annotators draw boxes.
+        int pad = ImageSegmenter.RED_BOX_PAD;
+        assertEquals(6, pad);
+        assertEquals(61 - pad, o.xmin(), 2);
+        assertEquals(140 + pad, o.xmax(), 2);
+        assertEquals(41 - pad, o.ymin(), 2);
+        assertEquals(120 + pad, o.ymax(), 2);
         assertFalse(o.touchesBorder());
         assertFalse(o.stained());
     }
@@ -40,11 +41,11 @@ class ImageSegmenterTest {
                 .disc(92, 80, 40, SyntheticSmears.RED_CELL).disc(168, 80, 40, SyntheticSmears.RED_CELL);
         List<SegmentedObject> shape = segmenter(Declump.SHAPE, false).segment(smear.image());
         assertEquals(2, shape.size(), "declumped by shape");
-        // The split runs through the neck, at x = 130 (between the centres).
+        // The split runs through the neck, at x = 130 (between the centres); boxes padded.
         SegmentedObject left = shape.get(0).xmin() < shape.get(1).xmin() ? shape.get(0) : shape.get(1);
         SegmentedObject right = left == shape.get(0) ? shape.get(1) : shape.get(0);
-        assertEquals(130, left.xmax(), 3);
-        assertEquals(131, right.xmin(), 3);
+        assertEquals(130 + ImageSegmenter.RED_BOX_PAD, left.xmax(), 3);
+        assertEquals(131 - ImageSegmenter.RED_BOX_PAD, right.xmin(), 3);
         assertEquals(left.area(), right.area(), 0.05 * left.area());
         assertEquals(1, segmenter(Declump.NONE, false).segment(smear.image()).size(), "no declumping: one clump");
     }
@@ -86,8 +87,8 @@ class ImageSegmenterTest {
         List<SegmentedObject> found = defaults.segment(smear.image());
         assertEquals(2, found.size(), found.toString());
         SegmentedObject left = found.get(0).xmin() < found.get(1).xmin() ? found.get(0) : found.get(1);
-        assertEquals(62 - 3, left.xmin(), 3);
-        assertEquals(130 + 3, left.xmax(), 3, "split at the middle of the neck");
+        assertEquals(62 - ImageSegmenter.RED_BOX_PAD, left.xmin(), 3);
+        assertEquals(130 + ImageSegmenter.RED_BOX_PAD, left.xmax(), 3, "split at the middle of the neck");
         // One cell whose distance map is a long ridge (an ellipse 130 x 64) stays one object.
         SyntheticSmears ellipse = new SyntheticSmears(260, 160).ellipse(130, 80, 65, 32, SyntheticSmears.RED_CELL);
         assertEquals(1, defaults.segment(ellipse.image()).size());
@@ -112,7 +113,8 @@ class ImageSegmenterTest {
         assertTrue(stained.get(0).xmax() - stained.get(0).xmin() < 40, "only the dot is stained: " + stained);
         SegmentedObject right = found.stream().filter(o -> o.xmin() > 150 && o.ymax() < 140).findFirst().orElseThrow();
         assertFalse(right.stained());
-        assertEquals(80 + 6, right.xmax() - right.xmin() + 1, 4, "the whole disc, padded: " + right);
+        assertEquals(80 + 2 * ImageSegmenter.RED_BOX_PAD, right.xmax() - right.xmin() + 1, 4,
+                "the whole disc, padded: " + right);
     }
 
     @Test

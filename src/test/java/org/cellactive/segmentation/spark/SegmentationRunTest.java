@@ -60,9 +60,9 @@ class SegmentationRunTest {
         assertEquals("one-cell", b.getAs("image_id"));
         assertEquals("one-cell_00", b.getAs("cell_key"));
         assertTrue(b.isNullAt(b.fieldIndex("cell_type")), "cell_type stays empty");
-        // The disc's box (61..140) widened by ImageSegmenter's box pad of 3 px.
-        assertEquals(61 - 3, (int) b.getAs("xmin"), 2);
-        assertEquals(140 + 3, (int) b.getAs("xmax"), 2);
+        // The disc's box (61..140) widened by ImageSegmenter's box pad for red objects, 6 px.
+        assertEquals(61 - 6, (int) b.getAs("xmin"), 2);
+        assertEquals(140 + 6, (int) b.getAs("xmax"), 2);
         assertEquals(Math.PI * 1600, (int) b.getAs("area"), 0.06 * Math.PI * 1600);
         assertEquals(Boolean.FALSE, b.<Boolean>getAs("touches_border"));
         List<Row> rejects = spark.read().parquet(r.rejectsPath()).collectAsList();
