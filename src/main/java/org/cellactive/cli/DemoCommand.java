@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,8 +40,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() {
@@ -92,11 +93,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private String[] withMaster(String... args) {
-        if (master == null) {
+        if (master.url() == null) {
             return args;
         }
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--master", master));
+        all.addAll(List.of("--master", master.url()));
         return all.toArray(String[]::new);
     }
 

@@ -25,6 +25,7 @@ import org.cellactive.segmentation.ImageMatch;
 import org.cellactive.segmentation.LabelledBox;
 import org.cellactive.segmentation.SegmentationScore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate-segmentation}: scores segment's boxes against true boxes (VOC), image by image. */
@@ -50,15 +51,15 @@ public final class EvaluateSegmentationCommand implements Callable<Integer> {
     @Option(names = "--min-iou", defaultValue = "0.5", description = "IoU a match needs (default: ${DEFAULT-VALUE}).")
     double minIou;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() throws IOException {
         if (!(minIou > 0 && minIou <= 1)) {
             return CliErrors.usage("evaluate-segmentation", "--min-iou must lie in (0, 1]");
         }
-        SparkSession spark = Spark.session("cellactive evaluate-segmentation", master);
+        SparkSession spark = Spark.session("cellactive evaluate-segmentation", master.url());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Map<String, List<LabelledBox>> truth;
         Map<String, List<LabelledBox>> found;

@@ -15,6 +15,7 @@ import org.cellactive.features.spark.OutcomeCounts;
 import org.cellactive.imaging.Channel;
 import org.cellactive.imaging.ThresholdMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code extract}: crop every annotated cell, find it, and measure it. */
@@ -72,8 +73,8 @@ public final class ExtractCommand implements Callable<Integer> {
                     + "annotation files, so no row moves; for a CSV, 3 per core and at least one per 300 boxes).")
     Integer partitions;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--overwrite",
             description = "Replace RUN_DIR if it exists (the new run is written beside it, then swapped in).")
@@ -104,7 +105,7 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage("extract", e.getMessage());
         }
-        SparkSession spark = Spark.batchSession("cellactive extract", master);
+        SparkSession spark = Spark.batchSession("cellactive extract", master.url());
         double sparkSeconds = clock.seconds();
         clock.lap("spark_session");
         Configuration conf = spark.sparkContext().hadoopConfiguration();

@@ -2,7 +2,6 @@ package org.cellactive.cli;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -22,34 +21,11 @@ import picocli.CommandLine.Option;
             "Labels come from the ledger only, never from the cells table.",
             "Rerunning before new labels arrive writes the same batch again."})
 public final class QueryCommand implements Callable<Integer> {
-    @Option(names = "--cells", required = true, description = "The cells table (RUN_DIR/cells.parquet; any Hadoop path).")
-    String cells;
-
-    @Option(names = "--ledger", required = true, description = "Label ledger folder (created on the first query).")
-    Path ledger;
+    @Mixin
+    LabellingOptions labelling = new LabellingOptions();
 
     @Option(names = "--batch-size", required = true, description = "Cells per batch.")
     int batchSize;
-
-    @Option(names = "--strategy", defaultValue = "diverse",
-            description = "random, least-confident, margin, entropy or diverse (default: ${DEFAULT-VALUE}).")
-    String strategy;
-
-    @Option(names = "--classes", split = ",",
-            description = "Class names, comma-separated; recorded in the ledger by the first query, checked after.")
-    List<String> classes;
-
-    @Option(names = "--features", defaultValue = "all",
-            description = "all, gray-intensity or COL,...; fixed by the first round (default: ${DEFAULT-VALUE}).")
-    String features;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of cold-start samples, random order and"
-            + " cross-validation folds (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--max-image-pixels", defaultValue = "100000000",
-            description = "Largest image (width x height) decoded for the crops (default: ${DEFAULT-VALUE}).")
-    long maxImagePixels;
 
     @Option(names = "--out", required = true, description = "Batch folder for queries.csv and queries.html.")
     Path out;
@@ -57,28 +33,29 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     SolverOption solver = new SolverOption();
 
-    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() {
         if (batchSize < 1) {
             throw new UsageException("--batch-size must be at least 1, not " + batchSize);
         }
-        if (!QueryStrategies.NAMES.contains(strategy.trim())) {
-            throw new UsageException("unknown --strategy '" + strategy + "'; choose from " + QueryStrategies.NAMES);
+        LabellingOptions o = labelling;
+        if (!QueryStrategies.NAMES.contains(o.strategy.trim())) {
+            throw new UsageException("unknown --strategy '" + o.strategy + "'; choose from " + QueryStrategies.NAMES);
         }
         LearnerParams learner = solver.learner();
         // Start-up apart from the round: what a JVM per batch costs (serve pays it once).
         double toCommand = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         long sessionStart = System.nanoTime();
-        SparkSession spark = Spark.session("cellactive query", master);
+        SparkSession spark = Spark.session("cellactive query", master.url());
         System.out.printf(Locale.ROOT, "query: start-up %.2f s (JVM to the command %.2f s, Spark session %.2f s)%n",
                 toCommand + (System.nanoTime() - sessionStart) / 1e9, toCommand,
                 (System.nanoTime() - sessionStart) / 1e9);
         try {
-            new QueryRound(spark, System.out).run(new QueryOptions(cells, ledger, batchSize, strategy, classes, seed,
-                    out, features, learner, maxImagePixels));
+            new QueryRound(spark, System.out).run(new QueryOptions(o.cells, o.ledger, batchSize, o.strategy, o.classes,
+                    o.seed, out, o.features, learner, o.maxImagePixels));
             return 0;
         } catch (LedgerException | IllegalArgumentException e) {
             // The ledger, the cells table or their agreement: inputs, not options (checked above).

@@ -28,13 +28,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     SolverOption solver = new SolverOption();
 
-    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() {
         LearnerParams learner = solver.learner();
-        SparkSession spark = Spark.session("cellactive score", master);
+        SparkSession spark = Spark.session("cellactive score", master.url());
         try {
             new ScoreRun(spark, System.out).run(cells, ledger, out, learner);
             return 0;

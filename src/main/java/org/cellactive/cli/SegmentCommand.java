@@ -11,6 +11,7 @@ import org.cellactive.segmentation.Declump;
 import org.cellactive.segmentation.SegmentationSettings;
 import org.cellactive.segmentation.spark.Segmentation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code segment}: finds every cell in images without boxes, as CellProfiler's IdentifyPrimaryObjects. */
@@ -70,8 +71,8 @@ public final class SegmentCommand implements Callable<Integer> {
             description = "Tasks to spread the images over (default: 3 per core, at least one per 100 images).")
     Integer partitions;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() throws IOException {
@@ -87,7 +88,7 @@ public final class SegmentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage("segment", e.getMessage());
         }
-        SparkSession spark = Spark.session("cellactive segment", master);
+        SparkSession spark = Spark.session("cellactive segment", master.url());
         long sparkReady = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Segmentation.Result run;

@@ -1,9 +1,7 @@
 package org.cellactive.cli;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.sql.SparkSession;
@@ -22,30 +20,11 @@ import picocli.CommandLine.Option;
             "Prints one line on stdout, serve: http://HOST:PORT/?token=TOKEN, and runs until Ctrl-C or SIGTERM.",
             "Answers go into the same ledger query, label and score use; each is acknowledged once it is on disk."})
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--cells", required = true, description = "The cells table (RUN_DIR/cells.parquet; any Hadoop path).")
-    String cells;
-
-    @Option(names = "--ledger", required = true, description = "Label ledger folder (created when it holds none).")
-    Path ledger;
-
-    @Option(names = "--classes", split = ",",
-            description = "Class names, comma-separated; recorded when the ledger is created, checked after.")
-    List<String> classes;
-
-    @Option(names = "--features", defaultValue = "all",
-            description = "all, gray-intensity or COL,...; fixed by the ledger's first round (default: ${DEFAULT-VALUE}).")
-    String features;
-
-    @Option(names = "--strategy", defaultValue = "diverse",
-            description = "random, least-confident, margin, entropy or diverse (default: ${DEFAULT-VALUE}).")
-    String strategy;
+    @Mixin
+    LabellingOptions labelling = new LabellingOptions();
 
     @Option(names = "--batch-size", defaultValue = "20", description = "Cells per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
-
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Seed of cold-start samples, random order and CV folds (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -57,26 +36,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--annotator", description = "Who answers; recorded with every label (default: ${DEFAULT-VALUE}).")
     String annotator = System.getProperty("user.name", "unknown");
 
-    @Option(names = "--max-image-pixels", defaultValue = "100000000",
-            description = "Largest image (width x height) decoded for the crops (default: ${DEFAULT-VALUE}).")
-    long maxImagePixels;
-
     @Mixin
     SolverOption solver = new SolverOption();
 
-    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() throws InterruptedException {
         ServeOptions options;
         try {
-            options = new ServeOptions(cells, ledger, classes, features, strategy, batchSize, seed, learner(),
-                    maxImagePixels, annotator);
+            LabellingOptions o = labelling;
+            options = new ServeOptions(o.cells, o.ledger, o.classes, o.features, o.strategy, batchSize, o.seed,
+                    learner(), o.maxImagePixels, annotator);
         } catch (IllegalArgumentException e) {
             return CliErrors.usage("serve", e.getMessage());
         }
-        SparkSession spark = Spark.session("cellactive serve", master);
+        SparkSession spark = Spark.session("cellactive serve", master.url());
         LabellingSession session;
         try {
             session = LabellingSession.open(spark, options, System.err, Clock.systemUTC());

@@ -112,8 +112,8 @@ public final class SimulateCommand implements Callable<Integer> {
             + " unfinished one (killed) is resumed from its completed repeats")
     boolean overwrite;
 
-    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--keep-near-duplicates",
             description = "keep cells flagged near_duplicate_of another box (by default they are left out of the"
@@ -133,7 +133,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         long startNanos = System.nanoTime();
-        SparkSession spark = Spark.loopSession("cellactive simulate", master);
+        SparkSession spark = Spark.loopSession("cellactive simulate", master.url());
         Dataset<Row> table;
         try {
             table = spark.read().parquet(cells);

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.cellactive.annotations.AnnotationColumns;
 import org.cellactive.synth.SyntheticCellTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,8 +55,8 @@ public final class SynthCellsCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing --out folder whole.")
     boolean overwrite;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark-submit's).")
-    String master;
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Override
     public Integer call() throws IOException {
@@ -73,7 +74,7 @@ public final class SynthCellsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.input("synth-cells", e.getMessage());
         }
-        SparkSession spark = Spark.session("cellactive synth-cells", master);
+        SparkSession spark = Spark.session("cellactive synth-cells", master.url());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         RunFolder folder = RunFolder.open(out, overwrite, conf);
         try {

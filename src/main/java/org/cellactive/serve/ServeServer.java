@@ -9,9 +9,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cellactive.learning.ledger.CellCardAssets;
 
 /**
  * The JDK's own HTTP server ({@code jdk.httpserver}) in front of a {@link LabellingSession}:
@@ -81,7 +83,8 @@ public final class ServeServer implements AutoCloseable {
             if (in == null) {
                 throw new IOException("serve.html is missing from the application jar");
             }
-            return in.readAllBytes();
+            return CellCardAssets.inline(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -55,9 +55,7 @@ public final class QueriesPage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return PAGE_HEAD.replace("@TITLE@", HtmlText.escape(title))
-                + scriptSafe(json)
-                + PAGE_TAIL;
+        return PAGE[0].replace("@TITLE@", HtmlText.escape(title)) + scriptSafe(json) + PAGE[1];
     }
 
     /** JSON that cannot end its script element or open a comment there. */
@@ -79,19 +77,8 @@ public final class QueriesPage {
             header { position: sticky; top: 0; background: #fff; border-bottom: 1px solid #ccc; padding: .6em 1em; z-index: 2; }
             header h1 { font-size: 1.1em; margin: 0 0 .3em 0; }
             #cells { display: flex; flex-wrap: wrap; gap: .8em; padding: 1em; }
-            .cell { background: #fff; border: 2px solid #ccc; border-radius: 6px; padding: .5em; width: 260px; }
-            .cell.answered { border-color: #2a7; }
-            .cell:focus { outline: 3px solid #36c; }
             #keys { font-size: .8em; color: #555; margin-left: 1em; }
-            .crop { position: relative; width: 256px; line-height: 0; }
-            .crop img { width: 100%; image-rendering: pixelated; }
-            .crop .box { position: absolute; border: 2px solid #ff0; box-shadow: 0 0 0 1px #000; box-sizing: border-box; }
-            .cell h2 { font-size: .85em; margin: .4em 0 .1em 0; overflow-wrap: anywhere; }
-            .meta, .probs { font-size: .75em; color: #555; margin: 0; overflow-wrap: anywhere; }
-            .choices { display: flex; flex-wrap: wrap; gap: .3em; margin-top: .4em; }
-            .choices button { font-size: .85em; padding: .3em .6em; cursor: pointer; border: 1px solid #888; background: #eee; border-radius: 4px; }
-            .choices button[aria-pressed="true"] { background: #2a7; color: #fff; border-color: #185; }
-            .missing { color: #a00; font-size: .8em; line-height: 1.3; }
+            /*@CELL_CARD_CSS@*/
             </style>
             </head>
             <body>
@@ -108,52 +95,22 @@ public final class QueriesPage {
     private static final String PAGE_TAIL = """
             </script>
             <script>
+            /*@CELL_CARD_JS@*/
             (function () {
               'use strict';
               var data = JSON.parse(document.getElementById('batch-data').textContent);
               var answers = new Map();
-              function el(tag, cls, text) {
-                var e = document.createElement(tag);
-                if (cls) { e.className = cls; }
-                if (text !== undefined) { e.textContent = text; }
-                return e;
-              }
-              function pct(v, whole) { return (100 * v / whole) + '%'; }
+              var el = CellCard.el;
               document.getElementById('title').textContent = data.title;
               document.getElementById('keys').textContent = 'Keys: ' + data.classes.slice(0, 9).map(function (name, j) {
                 return (j + 1) + ' = ' + name;
               }).join(', ');
               var list = document.getElementById('cells');
               data.cells.forEach(function (cell, i) {
-                var card = el('section', 'cell');
-                card.id = 'cell-' + i;
-                card.tabIndex = 0;
-                card.setAttribute('data-key', cell.key);
-                var fig = el('div', 'crop');
-                if (cell.png) {
-                  var img = el('img');
-                  img.src = 'data:image/png;base64,' + cell.png;
-                  img.alt = 'cell ' + cell.key;
-                  fig.appendChild(img);
-                  var box = el('div', 'box');
-                  box.style.left = pct(cell.box[0], cell.w);
-                  box.style.top = pct(cell.box[1], cell.h);
-                  box.style.width = pct(cell.box[2] - cell.box[0], cell.w);
-                  box.style.height = pct(cell.box[3] - cell.box[1], cell.h);
-                  fig.appendChild(box);
-                } else {
-                  fig.appendChild(el('p', 'missing', 'No image: ' + cell.problem));
-                }
-                card.appendChild(fig);
-                card.appendChild(el('h2', null, cell.key));
-                card.appendChild(el('p', 'meta', cell.image + ' \\u00b7 box ' + cell.voc.join(', ')));
-                if (cell.p) {
-                  card.appendChild(el('p', 'probs', data.classes.map(function (name, j) {
-                    return name + ' ' + (100 * cell.p[j]).toFixed(1) + '%';
-                  }).join(' \\u00b7 ')));
-                } else {
-                  card.appendChild(el('p', 'probs', 'no model yet (cold start)'));
-                }
+                var card = CellCard.build({ index: i, key: cell.key, imageId: cell.image, voc: cell.voc,
+                  src: cell.png ? 'data:image/png;base64,' + cell.png : null,
+                  crop: { width: cell.w, height: cell.h, box: cell.box }, problem: cell.problem,
+                  classes: data.classes, p: cell.p });
                 var choices = el('div', 'choices');
                 data.classes.forEach(function (name, j) {
                   var b = el('button', 'choice', name);
@@ -218,4 +175,8 @@ public final class QueriesPage {
             </body>
             </html>
             """;
+
+    private static final String BATCH_MARK = "@BATCH_JSON@";
+    /** The page around the batch's JSON, the shared cell card inlined (into the template, never into data). */
+    private static final String[] PAGE = CellCardAssets.inline(PAGE_HEAD + BATCH_MARK + PAGE_TAIL).split(BATCH_MARK, -1);
 }
