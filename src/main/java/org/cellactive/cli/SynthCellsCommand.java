@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {
             "Writes a synthetic cells table of N cells, for scale runs of query, serve and score.",
             "OUT/cells.parquet has the columns of extract's cells table, the true class in cell_type (BCCD's mix:",
-            "85% RBC, 8% WBC, 7% platelets), boxes on the real images of --images, and D Gaussian features",
+            "85%% RBC, 8%% WBC, 7%% platelets), boxes on the real images of --images, and D Gaussian features",
             "Synthetic_Feature_00.. whose means differ by class. The rows are made in Spark; the table is",
             "the same for a seed whatever --partitions is."})
 public final class SynthCellsCommand implements Callable<Integer> {
