@@ -134,25 +134,42 @@ while read -r key value; do
 done < "$here/conf/spark-defaults.conf"
 # No --master here means local[*] (or -Dspark.master from CELLACTIVE_JAVA_OPTS).
 case "$master" in ''|local*) export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" ;; esac
-# C1 only (-XX:TieredStopAtLevel=1) for an extract of a small local VOC folder: on 2 cores the C2
-# compiler's work competes with the tasks, and a run of a few thousand cells ends before C2's code pays
-# back (docs/benchmarks.md §1, "Cold runs"). Not when CELLACTIVE_JAVA_OPTS already chooses a compiler
-# (any Tiered option), nor with CELLACTIVE_C1=off.
-small_voc_extract() {
-  [ "${1:-}" = extract ] && [ "${CELLACTIVE_C1:-auto}" = auto ] || return 1
-  case " ${CELLACTIVE_JAVA_OPTS:-} " in *Tiered*) return 1 ;; esac
-  local ann="" prev=""
+# C1 only (-XX:TieredStopAtLevel=1) for short runs on small local inputs: extract of a VOC folder of at
+# most 1,000 files, and query or score on a cells table of at most 32 MiB. On 2 cores the C2 compiler's
+# work competes with the run, and such a run ends before C2's code pays back (docs/benchmarks.md §1,
+# "Cold runs", and §2, "One labelling round"). serve, simulate and large inputs keep the default
+# compilers. Not when CELLACTIVE_JAVA_OPTS already chooses a compiler (any Tiered option), nor with
+# CELLACTIVE_C1=off.
+C1_MAX_FILES=1000
+C1_MAX_TABLE_KIB=$((32 * 1024))
+arg_value() { # NAME ARGS...: the value of option NAME (--name V or --name=V), else nothing
+  local name="$1" prev="" value="" a
+  shift
   for a in "$@"; do
-    [ "$prev" = --annotations ] && ann="$a"
-    case "$a" in --annotations=*) ann="${a#--annotations=}" ;; esac
+    [ "$prev" = "$name" ] && value="$a"
+    case "$a" in "$name"=*) value="${a#"$name"=}" ;; esac
     prev="$a"
   done
-  [ -d "$ann" ] || return 1
-  [ "$(find "$ann" -iname '*.xml' 2>/dev/null | head -n $((C1_MAX_FILES + 1)) | wc -l)" -le "$C1_MAX_FILES" ]
+  printf '%s' "$value"
 }
-C1_MAX_FILES=1000
+small_voc() {
+  [ -d "$1" ] && [ "$(find "$1" -iname '*.xml' 2>/dev/null | head -n $((C1_MAX_FILES + 1)) | wc -l)" -le "$C1_MAX_FILES" ]
+}
+small_table() {
+  local path="${1#file:}"
+  [ -e "$path" ] && [ "$(du -sk "$path" 2>/dev/null | cut -f1)" -le "$C1_MAX_TABLE_KIB" ]
+}
+c1_wanted() {
+  [ "${CELLACTIVE_C1:-auto}" = auto ] || return 1
+  case " ${CELLACTIVE_JAVA_OPTS:-} " in *Tiered*) return 1 ;; esac
+  case "${1:-}" in
+    extract) small_voc "$(arg_value --annotations "$@")" ;;
+    query|score) small_table "$(arg_value --cells "$@")" ;;
+    *) return 1 ;;
+  esac
+}
 c1=()
-if small_voc_extract "$@"; then c1=(-XX:TieredStopAtLevel=1); fi
+if c1_wanted "$@"; then c1=(-XX:TieredStopAtLevel=1); fi
 cds=()
 if cds_wanted "$@"; then
   cds_fresh || make_cds
