@@ -23,8 +23,9 @@ import java.util.Map;
 final class PhaseClock {
     private final long started = System.nanoTime();
     private final long cpuStarted = processCpuNanos();
-    private long last = started;
-    private long lastCpu = cpuStarted;
+    /** Whole milliseconds from the clock's making to the last lap: laps are differences on this grid. */
+    private long lastMillis;
+    private long lastCpuMillis;
     private final Map<String, Long> laps = new LinkedHashMap<>();
     private final Map<String, Long> cpuLaps = new LinkedHashMap<>();
 
@@ -34,12 +35,14 @@ final class PhaseClock {
 
     /** Ends the phase that began at the previous lap (or at the clock's making). */
     void lap(String phase) {
-        long now = System.nanoTime();
-        long cpu = processCpuNanos();
-        laps.merge(phase, Math.round((now - last) / 1e6), Long::sum);
-        cpuLaps.merge(phase, Math.round((cpu - lastCpu) / 1e6), Long::sum);
-        last = now;
-        lastCpu = cpu;
+        // Rounded once, as time since the clock's making, so that the laps add up to the last lap's
+        // time exactly and never to more than total (rounding each lap could add up to a millisecond a lap).
+        long nowMillis = Math.round((System.nanoTime() - started) / 1e6);
+        long cpuMillis = Math.round((processCpuNanos() - cpuStarted) / 1e6);
+        laps.merge(phase, nowMillis - lastMillis, Long::sum);
+        cpuLaps.merge(phase, cpuMillis - lastCpuMillis, Long::sum);
+        lastMillis = nowMillis;
+        lastCpuMillis = cpuMillis;
     }
 
     /** Seconds since the clock was made. */
