@@ -1,5 +1,7 @@
 package org.cellactive.experiment;
 
+import org.cellactive.learning.ClassLabels;
+
 /**
  * A model's scores on the test set: average precision (positive class = index 1 for two
  * classes, macro one-vs-rest for more), accuracy and balanced accuracy of the predicted
@@ -21,7 +23,7 @@ public record TestScores(double ap, double accuracy, double balancedAccuracy) {
         int[] hitsPerClass = new int[numClasses];
         int hits = 0;
         for (int i = 0; i < n; i++) {
-            int predicted = argmax(probabilities[i]);
+            int predicted = ClassLabels.predicted(probabilities[i]);
             perClass[truth[i]]++;
             if (predicted == truth[i]) {
                 hits++;
@@ -49,15 +51,5 @@ public record TestScores(double ap, double accuracy, double balancedAccuracy) {
             ap = AveragePrecision.macroOneVsRest(probabilities, truth, numClasses);
         }
         return new TestScores(ap, (double) hits / n, recallSum / present);
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

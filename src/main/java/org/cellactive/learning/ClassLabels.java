@@ -35,4 +35,15 @@ public record ClassLabels(List<String> names) implements Serializable {
     public String name(int index) {
         return names.get(index);
     }
+
+    /** The predicted class of probabilities {@code p}: the index of the largest, the lower index on ties. */
+    public static int predicted(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
 }

@@ -86,11 +86,11 @@ public final class PoolChangePass {
                     continue;
                 }
                 now.probabilitiesOfLogits(z, row * now.logitCount(), p);
-                int best = argmax(p);
+                int best = ClassLabels.predicted(p);
                 if (before != null) {
                     before.probabilitiesOfLogits(zb, row * before.logitCount(), q);
                     compared++;
-                    if (!r.previousClasses().get(argmax(q)).equals(r.currentClasses().get(best))) {
+                    if (!r.previousClasses().get(ClassLabels.predicted(q)).equals(r.currentClasses().get(best))) {
                         changed++;
                     }
                 }
@@ -101,16 +101,5 @@ public final class PoolChangePass {
             }
         }
         return new Counts(changed, compared, max, left);
-    }
-
-    /** The first index of the largest value (ties go to the lower class index). */
-    static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

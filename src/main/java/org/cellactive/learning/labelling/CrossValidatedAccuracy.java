@@ -79,7 +79,7 @@ public final class CrossValidatedAccuracy {
         ScoringModel model = ScoringModel.of(learner.fit(train, null).model());
         int correct = 0;
         for (LabelledCell c : test) {
-            if (argmax(model.probabilities(c.features())) == c.label()) {
+            if (ClassLabels.predicted(model.probabilities(c.features())) == c.label()) {
                 correct++;
             }
         }
@@ -103,16 +103,6 @@ public final class CrossValidatedAccuracy {
             }
         }
         return fold;
-    }
-
-    static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static long mix(long seed, String key) {

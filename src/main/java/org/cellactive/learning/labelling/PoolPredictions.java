@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cellactive.annotations.AnnotationColumns;
+import org.cellactive.learning.ClassLabels;
 import org.cellactive.learning.ScoringModel;
 
 /**
@@ -49,7 +50,7 @@ public final class PoolPredictions {
                 x[i] = r.getDouble(i + 1);
             }
             double[] p = model.probabilities(x);
-            int best = CrossValidatedAccuracy.argmax(p);
+            int best = ClassLabels.predicted(p);
             return RowFactory.create(r.getString(0), names.get(best), p[best]);
         });
         return spark.createDataFrame(rows, SCHEMA);

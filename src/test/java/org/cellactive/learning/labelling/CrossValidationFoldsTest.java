@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cellactive.learning.ClassLabels;
 import org.cellactive.learning.LabelledCell;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class CrossValidationFoldsTest {
 
     @Test
     void argmaxTakesTheFirstOfTies() {
-        assertEquals(1, CrossValidatedAccuracy.argmax(new double[] {0.2, 0.4, 0.4}));
-        assertEquals(0, CrossValidatedAccuracy.argmax(new double[] {0.5, 0.5}));
+        assertEquals(1, ClassLabels.predicted(new double[] {0.2, 0.4, 0.4}));
+        assertEquals(0, ClassLabels.predicted(new double[] {0.5, 0.5}));
     }
 }
